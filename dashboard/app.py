@@ -1,0 +1,23 @@
+"""Serbia Alignment Monitor: the Streamlit entry point (`streamlit run dashboard/app.py`)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# streamlit puts dashboard/ on sys.path; the project root is needed for `import dashboard...`
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+PAGES = Path(__file__).resolve().parent / "app_pages"
+
+st.set_page_config(page_title="Serbia Alignment Monitor", page_icon=":material/balance:", layout="wide")
+
+page = st.navigation(
+    [
+        st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", url_path="overview", default=True),
+    ]
+)
+page.run()

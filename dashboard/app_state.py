@@ -1,0 +1,34 @@
+"""Streamlit glue: the shared connection and cached queries for the running app."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import db, queries
+from dashboard.paths import database_path
+
+
+@st.cache_resource
+def _shared(path: str) -> db.SharedConnection:
+    return db.SharedConnection(Path(path))
+
+
+def connection() -> db.SharedConnection:
+    """The process-wide read-only connection to $ALIGNMENT_DB (built first if the file is missing)."""
+    path = database_path()
+    db.ensure_built(path)
+    return _shared(str(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, identity: tuple, params: tuple) -> pd.DataFrame:
+    bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return queries.run(connection().cursor(), name, **bound)
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql with bound parameters; cached per database file version."""
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in params.items()))
+    return _cached(name, connection().identity(), frozen).copy()

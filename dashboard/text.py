@@ -1,0 +1,37 @@
+"""Making text from the data safe to show: Markdown/HTML escaping and source citations."""
+from __future__ import annotations
+
+import html
+import re
+
+# every character Markdown (CommonMark + Streamlit's extensions) may treat as syntax
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
+
+
+def md_escape(text: object) -> str:
+    """Escape text so st.markdown shows it literally (no links, emphasis, HTML or LaTeX)."""
+    if text is None:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)).replace("\n", " ")
+
+
+def _fmt(value: object) -> str:
+    """Dates as YYYY-MM-DD, everything else as text; '' for missing values."""
+    if value is None or str(value) in ("", "NaT", "nan", "None"):
+        return ""
+    return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)
+
+
+def source_markdown(title: str, url: str, publisher: str | None = None, published_on: object = None) -> str:
+    """One source as a Markdown line: linked title, publisher, date. The single place sources are formatted."""
+    safe_url = url.replace(")", "%29").replace(" ", "%20") if url.startswith(("http://", "https://")) else ""
+    label = md_escape(title)
+    cite = f"[{label}]({safe_url})" if safe_url else label
+    extra = ", ".join(md_escape(x) for x in map(_fmt, (publisher, published_on)) if x)
+    return f"{cite} — {extra}" if extra else cite
+
+
+def source_plain(title: str, publisher: str | None = None, published_on: object = None) -> str:
+    """A source as plain text, for image captions and CSV notes."""
+    parts = [str(title)] + [x for x in map(_fmt, (publisher, published_on)) if x]
+    return ", ".join(parts)

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "valid"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small valid fixture dataset."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    """The fixture dataset built once into a database."""
+    from dashboard.build import build
+
+    out = tmp_path_factory.mktemp("db") / "fixture.duckdb"
+    build(FIXTURE, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory) -> Path:
+    """The project's curated data/ built once into a temporary database."""
+    from dashboard.build import build
+    from dashboard.paths import DATA_DIR
+
+    out = tmp_path_factory.mktemp("real") / "alignment.duckdb"
+    build(DATA_DIR, out)
+    return out
