@@ -16,15 +16,33 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.catalog import TABLES
-from dashboard.paths import DATA_DIR, DEFAULT_DB, SCHEMA
-from dashboard.validate import DataError, Loaded, load_all
+from dashboard import queries
+from dashboard.catalog import BY_NAME, TABLES
+from dashboard.paths import DATA_DIR, DEFAULT_DB, QUERIES_DIR, SCHEMA
+from dashboard.validate import DataError, Loaded, Problem, load_all
+
+# integrity rules over the loaded database (queries/check_*.sql), each returning the rows that break it
+CHECKS = sorted(p.stem for p in QUERIES_DIR.glob("check_*.sql"))
 
 
 def _frame(loaded: Loaded) -> pd.DataFrame:
     # object dtype keeps ints, dates and None as Python values, so DuckDB casts them exactly
     records = [row for _, row in loaded.rows]
     return pd.DataFrame.from_records(records, columns=loaded.spec.columns).astype(object)
+
+
+def integrity_problems(con: duckdb.DuckDBPyConnection, tables: dict[str, Loaded]) -> list[Problem]:
+    """Run every check_* query; report each violation at the CSV line of the offending row."""
+    lines = {
+        (name, row[BY_NAME[name].key[0]]): line
+        for name, loaded in tables.items() for line, row in loaded.rows
+    }
+    problems = []
+    for check in CHECKS:
+        for r in queries.run(con, check).itertuples(index=False):
+            line = lines.get((r.fact_table, r.fact_id), 0)
+            problems.append(Problem(f"{r.fact_table}.csv", line, r.column_name, f"{r.problem} ({check})"))
+    return problems
 
 
 def write_database(tables: dict[str, Loaded], out: Path, schema: Path = SCHEMA) -> dict[str, int]:
@@ -40,6 +58,9 @@ def write_database(tables: dict[str, Loaded], out: Path, schema: Path = SCHEMA) 
             if len(frame):
                 con.from_df(frame).insert_into(spec.name)
             counts[spec.name] = len(frame)
+        problems = integrity_problems(con, tables)
+        if problems:
+            raise DataError(problems)
         con.execute("CHECKPOINT")
     except Exception:
         con.close()

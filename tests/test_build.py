@@ -119,3 +119,15 @@ def test_database_constraint_failure_keeps_previous_database(data_dir, tmp_path,
     code, _, err = _build(data_dir, out, capsys)
     assert code != 0 and "left unchanged" in err
     assert out.read_bytes() == before
+
+
+def test_integrity_rules_run_on_the_database(data_dir, tmp_path, capsys):
+    """Rules that span tables (queries/check_*.sql) fail the build at the offending line."""
+    _replace(data_dir / "exercise_participants.csv", "x1,SRB\n", "")
+    _replace(data_dir / "sources.csv", "2024-01-02,2026-11-25", "2026-11-26,2026-11-25")
+    out = tmp_path / "x.duckdb"
+    code, _, err = _build(data_dir, out, capsys)
+    assert code != 0
+    assert "exercises.csv:2: exercise_id: Serbia is not among the participants" in err
+    assert "sources.csv:2: published_on: published after it was accessed" in err
+    assert not out.exists()
