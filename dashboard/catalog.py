@@ -16,6 +16,8 @@ class TableSpec:
     # column -> (table, column) it must match; checked before load so errors name file and line
     refs: dict[str, tuple[str, str]] = field(default_factory=dict)
     sourced: bool = False  # every row needs >= 1 line in fact_sources
+    # further column sets that must be unique (besides the key)
+    unique: tuple[tuple[str, ...], ...] = ()
     # values a referencing column may hold besides the referenced keys
     ref_extras: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -33,7 +35,7 @@ SOURCE = ("sources", "source_id")
 
 TABLES: list[TableSpec] = [
     TableSpec("countries", rows.Country, ("iso3",)),
-    TableSpec("sources", rows.Source, ("source_id",)),
+    TableSpec("sources", rows.Source, ("source_id",), unique=(("url",),)),
     TableSpec("arms_transfers", rows.ArmsTransfer, ("transfer_id",),
               {"recipient_iso3": COUNTRY, "supplier_iso3": COUNTRY}, sourced=True),
     TableSpec("exercises", rows.Exercise, ("exercise_id",), {"host_iso3": COUNTRY}, sourced=True),

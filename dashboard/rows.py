@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 Confidence = Literal["high", "medium", "low"]
 FactTable = Literal[
@@ -212,6 +212,7 @@ class Event(Row):
     end_date: Optional[dt.date] = None
     description: Optional[str] = None
     confidence: Confidence
+    date_precision: Annotated[Literal["day", "month", "year"], BeforeValidator(lambda v: v or "day")] = "day"
 
     _dates_in_order = _ordered("date", "end_date")
 

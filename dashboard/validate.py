@@ -95,14 +95,16 @@ def read_table(path: Path, spec: TableSpec, problems: list[Problem]) -> Loaded:
 
 
 def _check_keys(loaded: Loaded, problems: list[Problem]) -> None:
-    seen: dict[tuple, int] = {}
-    for line, row in loaded.rows:
-        key = tuple(row[c] for c in loaded.spec.key)
-        if key in seen:
-            problems.append(Problem(loaded.spec.filename, line, ",".join(loaded.spec.key),
-                                    f"duplicate key {'/'.join(map(str, key))} (first on line {seen[key]})"))
-        else:
-            seen[key] = line
+    for columns in (loaded.spec.key, *loaded.spec.unique):
+        what = "key" if columns == loaded.spec.key else "value"
+        seen: dict[tuple, int] = {}
+        for line, row in loaded.rows:
+            key = tuple(row[c] for c in columns)
+            if key in seen:
+                problems.append(Problem(loaded.spec.filename, line, ",".join(columns),
+                                        f"duplicate {what} {'/'.join(map(str, key))} (first on line {seen[key]})"))
+            else:
+                seen[key] = line
 
 
 def _check_refs(tables: dict[str, Loaded], problems: list[Problem]) -> None:

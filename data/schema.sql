@@ -14,7 +14,7 @@ CREATE TABLE countries (
 
 CREATE TABLE sources (
     source_id    VARCHAR PRIMARY KEY,
-    url          VARCHAR NOT NULL CHECK (regexp_matches(url, '^https?://[^\s/]+\.[^\s]+$')),
+    url          VARCHAR NOT NULL UNIQUE CHECK (regexp_matches(url, '^https?://[^\s/]+\.[^\s]+$')),
     title        VARCHAR NOT NULL,
     publisher    VARCHAR NOT NULL,
     published_on DATE,                 -- empty where the page gives no date
@@ -141,6 +141,8 @@ CREATE TABLE events (
     end_date     DATE,                   -- for periods (e.g. an exercise moratorium)
     description  VARCHAR,
     confidence   VARCHAR NOT NULL CHECK (confidence IN ('high', 'medium', 'low')),
+    -- how exact `date` is; for 'month' and 'year' the date is the first day of that month or year
+    date_precision VARCHAR NOT NULL DEFAULT 'day' CHECK (date_precision IN ('day', 'month', 'year')),
     CHECK (end_date IS NULL OR end_date >= date)
 );
 
