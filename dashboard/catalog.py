@@ -35,7 +35,7 @@ SOURCE = ("sources", "source_id")
 
 TABLES: list[TableSpec] = [
     TableSpec("countries", rows.Country, ("iso3",)),
-    TableSpec("sources", rows.Source, ("source_id",), unique=(("url",),)),
+    TableSpec("sources", rows.Source, ("source_id",), unique=(("url", "published_on"),)),
     TableSpec("arms_transfers", rows.ArmsTransfer, ("transfer_id",),
               {"recipient_iso3": COUNTRY, "supplier_iso3": COUNTRY}, sourced=True),
     TableSpec("exercises", rows.Exercise, ("exercise_id",), {"host_iso3": COUNTRY}, sourced=True),

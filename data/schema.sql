@@ -14,13 +14,14 @@ CREATE TABLE countries (
 
 CREATE TABLE sources (
     source_id    VARCHAR PRIMARY KEY,
-    url          VARCHAR NOT NULL UNIQUE CHECK (regexp_matches(url, '^https?://[^\s/]+\.[^\s]+$')),
+    url          VARCHAR NOT NULL CHECK (regexp_matches(url, '^https?://[^\s/]+\.[^\s]+$')),
     title        VARCHAR NOT NULL,
     publisher    VARCHAR NOT NULL,
     published_on DATE,                 -- empty where the page gives no date
     accessed_on  DATE NOT NULL,
     kind         VARCHAR NOT NULL CHECK (kind IN ('dataset', 'official', 'news', 'analysis')),
-    notes        VARCHAR
+    notes        VARCHAR,
+    UNIQUE (url, published_on)  -- one row per page; vintages of one dataset may share a URL
 );
 
 CREATE TABLE arms_transfers (
