@@ -1,0 +1,185 @@
+"""One call to show a chart the same way on every page: figure, empty state, downloads, sources on click.
+
+A page (or its view module) builds a `Chart` with `make_chart` inside a function decorated with
+`@per_database` (so figures are built once per filter state and database version, not on every rerun),
+then calls `show(chart, filters)`:
+
+    @per_database
+    def deals_chart(f: Filters) -> Chart:
+        data = app_state.query("arms_deals", **f.params())         # one row per plotted point/bar
+        fig = go.Figure(go.Bar(x=data.year, y=data.n, customdata=data.index))
+        return make_chart("arms_by_year", "Arms deals per year", fig, data, alt="Bar chart of ...")
+
+    show(deals_chart(filters), filters)
+
+The data protocol:
+- `data` holds exactly the rows plotted (it becomes the CSV download) with a default RangeIndex.
+- Every trace's `customdata` is the `data` row position of each of its points; a click on a point maps
+  back to its row. Points without a row (decorations such as milestone markers) use -1.
+- Optional columns `fact_table` (str) and `fact_ids` (list of ids) name the facts behind each row: they
+  feed the source line in images, the source list in the CSV header and the facts shown on click.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import app_state, export
+from dashboard.filters import Filters, choices
+from dashboard.text import md_escape, source_markdown
+from dashboard.theme import plot_config
+
+MAX_FACTS_SHOWN = 40
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """A figure with the rows it plots and what it needs for alt text, downloads and sources."""
+
+    key: str               # unique on the page; widget keys and file names derive from it
+    title: str
+    figure: go.Figure
+    data: pd.DataFrame
+    alt: str
+    sources: pd.DataFrame  # sources_for_facts rows for the facts in `data`
+
+    @property
+    def empty(self) -> bool:
+        return self.data.empty
+
+
+def fact_refs(data: pd.DataFrame) -> list[str]:
+    """'fact_table:fact_id' for every fact behind the rows of `data` (the format queries take as $refs)."""
+    if data.empty or "fact_table" not in data or "fact_ids" not in data:
+        return []
+    refs = (f"{table}:{fact_id}" for table, ids in zip(data["fact_table"], data["fact_ids"]) for fact_id in _ids(ids))
+    return sorted(set(refs))
+
+
+def _ids(ids) -> list[str]:
+    if ids is None or (isinstance(ids, float) and pd.isna(ids)):
+        return []
+    return [str(i) for i in (ids if not isinstance(ids, str) else [ids])]
+
+
+def make_chart(key: str, title: str, figure: go.Figure, data: pd.DataFrame, alt: str) -> Chart:
+    """Bundle a figure with its data; looks up the sources of the facts it plots."""
+    data = data.reset_index(drop=True)
+    refs = fact_refs(data)
+    sources = app_state.query("sources_for_facts", refs=refs) if refs else _NO_SOURCES
+    return Chart(key, title, figure, data, alt, sources)
+
+
+_NO_SOURCES = pd.DataFrame(columns=["source_id", "title", "url", "publisher", "published_on", "n_facts"])
+
+
+def per_database(fn: Callable[..., Chart]) -> Callable[..., Chart]:
+    """Cache what `fn(*args)` returns per database version and arguments (args must be hashable, e.g.
+    a Filters). The same object is returned to every session: callers must not mutate it."""
+
+    @functools.lru_cache(maxsize=64)
+    def keyed(identity: tuple, *args):
+        return fn(*args)
+
+    @functools.wraps(fn)
+    def wrapper(*args):
+        return keyed(app_state.connection().identity(), *args)
+
+    wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
+    return wrapper
+
+
+def show(chart: Chart, filters: Filters, *, hint: str = "Click a bar or point to see the facts and sources behind it.") -> list[str]:
+    """Render the chart with PNG/SVG/CSV downloads and the facts behind a clicked point.
+
+    Shows a "no data for these filters" note instead of an empty chart. Returns the selected fact refs.
+    """
+    if chart.empty:
+        st.info(f"**{md_escape(chart.title)}** — no data for these filters ({md_escape(filters.describe(choices().names))}). "
+                "Widen the year range or clear the partner and bloc filters.", icon=":material/filter_alt_off:")
+        return []
+    event = st.plotly_chart(
+        chart.figure, key=f"{chart.key}_chart", on_select="rerun", selection_mode="points",
+        config=plot_config(chart.key), alt=chart.alt,
+    )
+    _downloads(chart, filters)
+    refs = selected_refs(chart, _points(event))
+    if refs:
+        st.markdown(f"**Behind your selection** ({len(refs)} fact{'s' if len(refs) != 1 else ''})")
+        fact_list(refs)
+    else:
+        st.caption(hint)
+    return refs
+
+
+def _points(event) -> list[dict]:
+    try:
+        return list(event.selection.points)
+    except AttributeError:
+        return []
+
+
+def selected_rows(chart: Chart, points: Iterable[dict]) -> pd.DataFrame:
+    """The `data` rows of the clicked points (via each trace's customdata)."""
+    rows = []
+    for p in points:
+        try:
+            custom = chart.figure.data[int(p["curve_number"])].customdata
+            row = custom[int(p.get("point_index", p.get("point_number")))]
+        except (KeyError, IndexError, TypeError, ValueError):
+            continue
+        row = row[0] if hasattr(row, "__len__") and not isinstance(row, str) else row
+        if 0 <= int(row) < len(chart.data):
+            rows.append(int(row))
+    return chart.data.iloc[sorted(set(rows))]
+
+
+def selected_refs(chart: Chart, points: Iterable[dict]) -> list[str]:
+    return fact_refs(selected_rows(chart, points))
+
+
+def fact_list(refs: list[str], limit: int = MAX_FACTS_SHOWN, newest_first: bool = False) -> None:
+    """Each fact as a line (date, partner, what) followed by its sources with links; all text escaped.
+
+    `refs` are 'fact_table:fact_id' strings (see `fact_refs`); the first `limit` are shown, by date."""
+    facts = app_state.query("fact_details", refs=refs[:limit])
+    if newest_first:
+        facts = facts.iloc[::-1]
+    if facts.empty:
+        st.caption("No details recorded for these facts.")
+        return
+    cited = {
+        table: app_state.query("fact_sources", fact_table=table, fact_ids=sorted(group["fact_id"]))
+        for table, group in facts.groupby("fact_table")
+    }
+    for row in facts.itertuples():
+        date = "" if pd.isna(row.date) else f"**{pd.Timestamp(row.date):%Y-%m-%d}** · "
+        partner = f"{md_escape(row.partner)} ({md_escape(row.bloc)}) — " if isinstance(row.partner, str) else ""
+        st.markdown(f"{date}{partner}{md_escape(row.title)}")
+        sources = cited[row.fact_table]
+        for s in sources[sources["fact_id"] == row.fact_id].itertuples():
+            evidence = f" · “{md_escape(s.evidence)}”" if isinstance(s.evidence, str) and s.evidence else ""
+            st.caption("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
+    if len(refs) > limit:
+        st.caption(f"… and {len(refs) - limit} more; narrow the filters to see them.")
+
+
+def _downloads(chart: Chart, filters: Filters) -> None:
+    described = filters.describe(choices().names)
+    line = export.source_line(chart.sources)
+    png, svg, csv = st.columns(3, gap="small")
+    name = f"serbia-alignment-{chart.key}-{filters.year_from}-{filters.year_to}"
+    png.download_button("PNG", data=functools.partial(export.image_bytes, chart.figure, "png", chart.title, described, line),
+                        file_name=f"{name}.png", mime="image/png", key=f"{chart.key}_png", on_click="ignore",
+                        icon=":material/image:", width="stretch")
+    svg.download_button("SVG", data=functools.partial(export.image_bytes, chart.figure, "svg", chart.title, described, line),
+                        file_name=f"{name}.svg", mime="image/svg+xml", key=f"{chart.key}_svg", on_click="ignore",
+                        icon=":material/polyline:", width="stretch")
+    csv.download_button("CSV", data=functools.partial(export.csv_bytes, chart.data, chart.title, described, chart.sources),
+                        file_name=f"{name}.csv", mime="text/csv", key=f"{chart.key}_csv", on_click="ignore",
+                        icon=":material/table:", width="stretch")

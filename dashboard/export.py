@@ -1,0 +1,85 @@
+"""Chart downloads: PNG/SVG images drawn server-side by kaleido, and the CSV of the plotted rows.
+
+Both carry what the chart shows, under which filters and from which sources, inside the file itself.
+These functions need no Streamlit script context: download buttons call them lazily, on click.
+"""
+from __future__ import annotations
+
+import atexit
+import io
+import textwrap
+import threading
+import warnings
+
+import kaleido
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, export_layout
+
+PROJECT = "Serbia Alignment Monitor"
+_server_lock = threading.Lock()
+_server_started = False
+
+
+def ensure_image_server() -> None:
+    """Start kaleido's browser once per process: cold exports take seconds, warm ones a fraction of one."""
+    global _server_started
+    with _server_lock:
+        if not _server_started:
+            kaleido.start_sync_server(silence_warnings=True)
+            atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+            _server_started = True
+
+
+def source_line(sources: pd.DataFrame, limit: int = 4) -> str:
+    """'Sources: A; B; C and 2 more · Serbia Alignment Monitor', from a sources_for_facts result."""
+    publishers = list(dict.fromkeys(sources["publisher"])) if len(sources) else []
+    shown = "; ".join(publishers[:limit])
+    if len(publishers) > limit:
+        shown += f" and {len(publishers) - limit} more"
+    return (f"Sources: {shown}" if shown else "Sources: none cited") + f" · {PROJECT}"
+
+
+def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_text: str) -> bytes:
+    """The chart as PNG or SVG with its title, active filters and source line drawn into the picture."""
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"unsupported image format {fmt!r}")
+    styled = export_layout(fig, _html(title), _html(filters_text), "<br>".join(map(_html, textwrap.wrap(source_text, 170))))
+    ensure_image_server()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return styled.to_image(format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT,
+                               scale=EXPORT_SCALE if fmt == "png" else 1)
+
+
+def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.DataFrame) -> bytes:
+    """The plotted rows as CSV, after `#` comment lines naming the chart, filters and every source.
+
+    Read it back with `pandas.read_csv(path, comment="#")`.
+    """
+    out = io.StringIO()
+    out.write(f"# {PROJECT}: {_one_line(title)}\n# Filters: {_one_line(filters_text)}\n")
+    for s in sources.itertuples():
+        date = "" if pd.isna(s.published_on) else f", {pd.Timestamp(s.published_on):%Y-%m-%d}"
+        out.write(f"# Source: {_one_line(s.title)} — {_one_line(s.publisher)}{date} <{s.url}>\n")
+    table = data.copy()
+    for column in table.columns:
+        if table[column].map(_is_list).any():  # e.g. fact_ids: one cell, ids separated by "; "
+            table[column] = table[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)
+    table.to_csv(out, index=False, lineterminator="\n")
+    return out.getvalue().encode("utf-8")
+
+
+def _is_list(value: object) -> bool:
+    return isinstance(value, (list, tuple, np.ndarray))
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _html(text: str) -> str:
+    # plotly titles and annotations read a small HTML subset; text from the data must not become markup
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

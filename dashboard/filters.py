@@ -1,0 +1,176 @@
+"""The sidebar filters every page shares, bound to the URL so a copied link reopens the same view.
+
+Pages call `sidebar_filters()` once, near the top, and pass the returned `Filters` to their queries:
+
+    f = sidebar_filters()                    # years, partners, blocs
+    f = sidebar_filters(compare=True)        # ... and the Western Balkan countries to compare with Serbia
+    app_state.query("arms_deals", **f.params())
+
+URL parameters (repeated for lists; default values are left out of the URL):
+    years=2010&years=2020     first and last year, inclusive
+    partners=China            partner countries by the name shown in the list (empty: every partner)
+    blocs=East&blocs=West     partner blocs to include (default: all three)
+    compare=Montenegro        Western Balkan candidates compared with Serbia (pages that compare)
+
+Streamlit seeds each widget from its URL parameter and drops values it cannot use; this module reads the
+same parameters first so that every dropped value is named in a visible note instead of vanishing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import app_state
+from dashboard.theme import BLOC_ORDER
+
+SUBJECT = "SRB"  # the country the monitor follows; never a partner or a comparison of itself
+DEFAULT_FIRST_YEAR = 2006  # Serbia's first year as an independent state: the default start of the range
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The active filters; hashable, so it can key caches of queries and figures.
+
+    partners: ISO3 codes; empty means every partner. blocs: the partner blocs included (empty: none).
+    compared: ISO3 codes of Western Balkan candidates compared with Serbia (empty on pages that don't compare).
+    """
+
+    year_from: int
+    year_to: int
+    partners: tuple[str, ...] = ()
+    blocs: tuple[str, ...] = tuple(BLOC_ORDER)
+    compared: tuple[str, ...] = ()
+
+    def params(self) -> dict:
+        """Bound parameters for queries/*.sql: $year_from, $year_to, $partners (list), $blocs (list).
+
+        SQL convention: `AND (len($partners) = 0 OR partner_iso3 IN (SELECT unnest($partners)))
+        AND bloc IN (SELECT unnest($blocs))`.
+        """
+        return {
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+            "partners": list(self.partners),
+            "blocs": list(self.blocs),
+        }
+
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The filters as one plain-text line, for image subtitles and CSV headers."""
+        names = names or {}
+        parts = [f"Years {self.year_from}–{self.year_to}"]
+        parts.append("partners: " + (", ".join(names.get(p, p) for p in self.partners) or "all"))
+        parts.append("blocs: " + (", ".join(self.blocs) if set(self.blocs) != set(BLOC_ORDER) else "all")
+                     if self.blocs else "blocs: none")
+        if self.compared:
+            parts.append("compared: " + ", ".join(names.get(c, c) for c in self.compared))
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the filters can take, from the database."""
+
+    first_year: int
+    last_year: int
+    default_from: int
+    partners: dict[str, str]      # iso3 -> name, by name
+    candidates: dict[str, str]    # Western Balkan candidates other than Serbia, iso3 -> name
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {**self.partners, **self.candidates}
+
+
+def choices() -> Choices:
+    """Filter options and year bounds from the current database (cached with the queries)."""
+    countries = app_state.query("countries")
+    bounds = app_state.query("year_bounds")
+    first, last = bounds.iloc[0]["first_year"], bounds.iloc[0]["last_year"]
+    this_year = dt.date.today().year
+    first = DEFAULT_FIRST_YEAR if pd.isna(first) else int(first)
+    last = this_year if pd.isna(last) else int(last)
+    if last <= first:  # a slider needs two distinct ends
+        first = last - 1
+    others = countries[countries["iso3"] != SUBJECT]
+    candidates = others[others["eu_candidate_wb"]]
+    return Choices(
+        first_year=first,
+        last_year=last,
+        default_from=min(max(first, DEFAULT_FIRST_YEAR), last),
+        partners=dict(zip(others["iso3"], others["name"])),
+        candidates=dict(zip(candidates["iso3"], candidates["name"])),
+    )
+
+
+def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[str]:
+    """Describe every URL value the filters cannot use (the widgets will ignore or clamp them)."""
+    notes = []
+    years = raw.get("years") or []
+    if years:
+        try:
+            values = [int(float(v)) for v in years]
+        except ValueError:
+            values = []
+        if len(values) != 2:
+            notes.append(f"years={'&'.join(years)} is not a pair of years; showing the default range")
+        elif not all(c.first_year <= v <= c.last_year for v in values):
+            notes.append(f"years {values[0]}–{values[1]} reach outside the data ({c.first_year}–{c.last_year}); clamped")
+        elif values[0] > values[1]:
+            notes.append(f"years {values[0]}–{values[1]} run backwards; read as {values[1]}–{values[0]}")
+    lists = {"partners": set(c.partners.values()), "blocs": set(BLOC_ORDER)}
+    if compare:
+        lists["compare"] = set(c.candidates.values())
+    for key, valid in lists.items():
+        unknown = [v for v in raw.get(key) or [] if v and v not in valid]
+        if unknown:
+            notes.append(f"unknown {key} {', '.join(repr(v) for v in unknown)} ignored")
+    return notes
+
+
+def _raw_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in ("years", "partners", "blocs", "compare")}
+
+
+def sidebar_filters(compare: bool = False) -> Filters:
+    """Draw the shared filters in the sidebar and return them; notes about unusable URL values appear
+    at the top of the page. `compare=True` adds the Western Balkan comparison list."""
+    c = choices()
+    notes = url_notes(_raw_params(), c, compare)
+    if notes:
+        st.info("Some values in the link were not used: " + "; ".join(notes) + ".", icon=":material/link_off:")
+    with st.sidebar:
+        st.header("Filters")
+        year_from, year_to = st.slider(
+            "Years", c.first_year, c.last_year, (c.default_from, c.last_year), step=1,
+            key="years", bind="query-params",
+        )
+        partners = st.multiselect(
+            "Partner countries", list(c.partners), format_func=c.partners.get, key="partners",
+            placeholder="All partners", bind="query-params",
+        )
+        blocs = st.pills(
+            "Partner blocs", BLOC_ORDER, selection_mode="multi", default=BLOC_ORDER, key="blocs",
+            bind="query-params",
+        )
+        compared: list[str] = []
+        if compare:
+            if c.candidates:
+                compared = st.multiselect(
+                    "Compare with", list(c.candidates), default=list(c.candidates),
+                    format_func=c.candidates.get, key="compare", bind="query-params",
+                )
+            else:
+                st.caption("No other Western Balkan candidates in the data to compare with.")
+        if not blocs:
+            st.caption("No bloc selected: charts stay empty until one is.")
+    return Filters(
+        year_from=int(min(year_from, year_to)),
+        year_to=int(max(year_from, year_to)),
+        partners=tuple(partners),
+        blocs=tuple(b for b in BLOC_ORDER if b in (blocs or [])),
+        compared=tuple(compared),
+    )
