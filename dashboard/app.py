@@ -11,6 +11,8 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from dashboard import app_state, db  # noqa: E402
+
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
 st.set_page_config(page_title="Serbia Alignment Monitor", page_icon=":material/balance:", layout="wide")
@@ -20,4 +22,8 @@ page = st.navigation(
         st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", url_path="overview", default=True),
     ]
 )
+
+if db.is_stale(app_state.connection().path):
+    st.warning("The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh.")
+
 page.run()

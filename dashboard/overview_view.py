@@ -1,34 +1,191 @@
-"""Figures and tables of the overview page."""
+"""The overview page: East vs West engagement per year with the CFSP rate, UN agreement and milestones,
+and the headline figures above it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.subplots import make_subplots
 
 from dashboard import app_state
-from dashboard.text import md_escape, source_markdown
-from dashboard.theme import BLOC_COLOURS, BLOC_ORDER, base_layout
+from dashboard.chart_panel import Chart, fact_list, make_chart, per_database
+from dashboard.filters import SUBJECT, Filters
+from dashboard.theme import KIND_LABELS, KIND_PATTERNS, base_layout, colour_of, series_colour
+from dashboard.timeline import YEAR_BAR_WIDTH, add_milestone_lines, milestone_trace, period_mid, year_mid
+
+DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
+
+ENGAGEMENT, CFSP, UN, MILESTONE = "Engagements", "CFSP alignment", "UN agreement", "Milestone"
 
 
-def engagement_figure(counts: pd.DataFrame) -> go.Figure:
-    """Stacked bars: number of dated engagements per year, one colour per bloc."""
-    by_bloc = counts.groupby(["year", "bloc"], as_index=False)["n"].sum()
-    fig = go.Figure()
-    for bloc in BLOC_ORDER:
-        part = by_bloc[by_bloc["bloc"] == bloc]
-        if len(part):
-            fig.add_bar(x=part["year"], y=part["n"], name=bloc, marker_color=BLOC_COLOURS[bloc])
-    fig.update_layout(barmode="stack", yaxis_title="Engagements (count)", xaxis_title=None)
-    return base_layout(fig, "Serbia's engagements by partner bloc and year")
+def _engagements(f: Filters) -> pd.DataFrame:
+    counts = app_state.query("engagement_counts", **f.params())
+    counts = counts[counts["bloc"].isin(DIVERGING_BLOCS)]
+    return pd.DataFrame({
+        "series": ENGAGEMENT, "date": counts["year"].map(year_mid), "year": counts["year"], "bloc": counts["bloc"],
+        "kind": counts["kind"], "name": counts["bloc"] + " · " + counts["kind"].map(KIND_LABELS).fillna(counts["kind"]),
+        "value": counts["n"].astype(float), "unit": "facts", "fact_table": counts["fact_table"], "fact_ids": counts["fact_ids"],
+    })
 
 
-def recent_facts_table(facts: pd.DataFrame) -> None:
-    """The latest facts, each followed by its sources (escaped text, linked titles)."""
+def _rates(f: Filters) -> pd.DataFrame:
+    cfsp = app_state.query("cfsp_series", countries=[SUBJECT], **f.params())
+    un = app_state.query("un_agreement_series", countries=[SUBJECT], **f.params())
+    parts = [
+        pd.DataFrame({
+            "series": CFSP, "date": [period_mid(a, b) for a, b in zip(cfsp["period_start"], cfsp["period_end"])],
+            "year": cfsp["year"], "bloc": "West", "kind": "cfsp", "name": "CFSP alignment (" + cfsp["issuer"] + ")",
+            "value": cfsp["rate_pct"], "unit": "%", "label": cfsp["period_label"],
+            "fact_table": cfsp["fact_table"], "fact_ids": cfsp["fact_ids"],
+        }),
+        pd.DataFrame({
+            "series": UN, "date": un["year"].map(year_mid), "year": un["year"], "bloc": un["bloc"], "kind": "un",
+            "name": "UN votes: agrees with " + un["partner_name"], "value": un["agreement_pct"], "unit": "%",
+            "fact_table": un["fact_table"], "fact_ids": un["fact_ids"],
+        }),
+    ]
+    return pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else pd.DataFrame()
+
+
+def _milestones(f: Filters) -> pd.DataFrame:
+    ev = app_state.query("milestones", kinds=[], **f.params())
+    return pd.DataFrame({
+        "series": MILESTONE, "date": pd.to_datetime(ev["date"]), "year": pd.to_datetime(ev["date"]).dt.year,
+        "bloc": ev["bloc"], "kind": ev["kind"], "name": ev["partner"], "label": ev["title"],
+        "fact_table": ev["fact_table"], "fact_ids": ev["fact_ids"],
+    })
+
+
+COLUMNS = ["series", "date", "year", "bloc", "kind", "name", "value", "unit", "label", "fact_table", "fact_ids"]
+
+
+@per_database
+def overview_chart(f: Filters) -> Chart:
+    """Diverging bars (West up, East down) of facts per year and kind, the CFSP rate and UN agreement
+    as lines below, milestones on a strip above; all on one date axis."""
+    bars, rates = _engagements(f), _rates(f)
+    title = "Serbia between East and West: engagements, CFSP alignment and UN votes"
+    if bars.empty and rates.empty:
+        return make_chart("overview", title, go.Figure(), pd.DataFrame(columns=COLUMNS), alt="")
+    events = _milestones(f)
+    data = pd.concat([d for d in (bars, rates, events) if len(d)], ignore_index=True).reindex(columns=COLUMNS)
+    data["date"] = pd.to_datetime(data["date"])
+
+    panels = [p for p, present in (("milestones", len(events)), ("bars", len(bars)), ("rates", len(rates))) if present]
+    heights = {"milestones": 0.16, "bars": 0.5, "rates": 0.34}
+    row = {p: i + 1 for i, p in enumerate(panels)}
+    fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.05,
+                        row_heights=[heights[p] for p in panels])
+
+    if "bars" in row:
+        for bloc in DIVERGING_BLOCS:
+            for kind in KIND_LABELS:
+                part = data[(data["series"] == ENGAGEMENT) & (data["bloc"] == bloc) & (data["kind"] == kind)]
+                if part.empty:
+                    continue
+                sign = 1 if bloc == "West" else -1
+                fig.add_bar(
+                    x=part["date"], y=sign * part["value"], width=YEAR_BAR_WIDTH, name=part["name"].iloc[0],
+                    marker={"color": colour_of(bloc), "pattern": {"shape": KIND_PATTERNS[kind], "fillmode": "overlay",
+                                                                    "fgcolor": "white", "solidity": 0.3}},
+                    legendgroup=bloc, customdata=np.column_stack([part.index, part["value"].astype(int)]),
+                    hovertemplate=f"%{{x|%Y}} · {part['name'].iloc[0]}: %{{customdata[1]}}<extra></extra>",
+                    row=row["bars"], col=1,
+                )
+        top = max(data.loc[data["series"] == ENGAGEMENT].groupby(["year", "bloc"])["value"].sum().max(), 1)
+        ticks = _symmetric_ticks(top)
+        fig.update_yaxes(tickvals=ticks, ticktext=[str(abs(t)) for t in ticks], zeroline=True, zerolinewidth=2,
+                         title_text="← East · West → (facts)", row=row["bars"], col=1)
+        fig.update_layout(barmode="relative")
+
+    if "rates" in row:
+        for i, (name, part) in enumerate(data[data["series"].isin([CFSP, UN])].groupby("name", sort=True)):
+            dashed = part["series"].iloc[0] == UN
+            fig.add_scatter(
+                x=part["date"], y=part["value"], mode="lines+markers", name=name,
+                line={"color": series_colour(i), "dash": "dash" if dashed else "solid"},
+                marker={"size": 7}, customdata=part.index.to_list(),
+                hovertemplate=f"{name}<br>%{{x|%Y}}: %{{y:.1f}}%<extra></extra>", row=row["rates"], col=1,
+            )
+        fig.update_yaxes(range=[0, 100], ticksuffix="%", title_text="Share", row=row["rates"], col=1)
+
+    if "milestones" in row:
+        ms = data[data["series"] == MILESTONE]
+        fig.add_trace(milestone_trace(ms.rename(columns={"label": "title"}), ms.index.to_list()), row=row["milestones"], col=1)
+        fig.update_yaxes(visible=False, range=[-0.6, 2.6], fixedrange=True, row=row["milestones"], col=1)
+        add_milestone_lines(fig, ms["date"], [row[p] for p in panels if p != "milestones"])
+
+    fig.update_xaxes(type="date", tickformat="%Y")
+    base_layout(fig, title, height=560 if len(panels) > 2 else 460)
+    kinds = ", ".join(sorted(set(bars["kind"].map(KIND_LABELS).dropna()))) if len(bars) else "none"
+    alt = (f"{title}. Years {f.year_from}–{f.year_to}. Bars: West facts above the axis, East below, by kind ({kinds}); "
+           f"{int(bars.loc[bars.bloc == 'West', 'value'].sum()) if len(bars) else 0} West and "
+           f"{int(bars.loc[bars.bloc == 'East', 'value'].sum()) if len(bars) else 0} East in total. "
+           f"Lines: {', '.join(sorted(rates['name'].unique())) if len(rates) else 'none'}. {len(events)} milestones marked.")
+    return make_chart("overview", title, fig, data, alt)
+
+
+def _symmetric_ticks(top: float) -> list[int]:
+    step = max(1, int(np.ceil(top / 4)))
+    n = int(np.ceil(top / step))
+    return [k * step for k in range(-n, n + 1)]
+
+
+@dataclass(frozen=True)
+class Headlines:
+    cfsp_rate: float | None
+    cfsp_issuer: str | None
+    cfsp_period: str | None
+    arms: pd.DataFrame       # bloc, deals, tiv_m, deals_with_tiv
+    exercises: pd.DataFrame  # bloc, exercises
+
+
+@per_database
+def headlines(f: Filters) -> Headlines:
+    cfsp = app_state.query("cfsp_series", countries=[SUBJECT], **f.params())
+    latest = cfsp.sort_values(["period_end", "issuer"]).iloc[-1] if len(cfsp) else None
+    return Headlines(
+        cfsp_rate=None if latest is None else float(latest["rate_pct"]),
+        cfsp_issuer=None if latest is None else str(latest["issuer"]),
+        cfsp_period=None if latest is None else str(latest["period_label"]),
+        arms=app_state.query("arms_delivery_share", **f.params()),
+        exercises=app_state.query("exercises_by_bloc", **f.params()),
+    )
+
+
+def _shares(frame: pd.DataFrame, column: str) -> str:
+    total = frame[column].sum()
+    if not total or pd.isna(total):
+        return "—"
+    parts = {b: v for b, v in zip(frame["bloc"], frame[column]) if not pd.isna(v)}
+    return " · ".join(f"{b} {100 * parts[b] / total:.0f}%" for b in ("East", "West", "Other") if b in parts)
+
+
+def headline_metrics(f: Filters) -> None:
+    """Three headline figures; columns stack on narrow windows."""
+    h = headlines(f)
+    cfsp, arms, drills = st.columns(3)
+    cfsp.metric("Latest CFSP alignment", "—" if h.cfsp_rate is None else f"{h.cfsp_rate:.0f}%",
+                help="Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years.",
+                border=True)
+    if h.cfsp_issuer:
+        cfsp.caption(f"Period {h.cfsp_period}, as reported by {h.cfsp_issuer}")
+    arms.metric("Arms deliveries by supplier bloc", _shares(h.arms, "deals"), border=True,
+                help="Share of deals with deliveries in the selected years, by the supplier's bloc.")
+    if len(h.arms) and h.arms["deals_with_tiv"].sum():
+        arms.caption(f"By SIPRI TIV where known ({int(h.arms['deals_with_tiv'].sum())} of "
+                     f"{int(h.arms['deals'].sum())} deals): {_shares(h.arms, 'tiv_m')}")
+    ex = {b: int(n) for b, n in zip(h.exercises["bloc"], h.exercises["exercises"])}
+    drills.metric("Exercises by partner bloc", " · ".join(f"{b} {ex[b]}" for b in ("West", "East", "Other") if b in ex) or "—",
+                  help="Exercises Serbia took part in, counted once for each partner bloc present.", border=True)
+
+
+def latest_facts(f: Filters, limit: int = 8) -> None:
+    facts = app_state.query("latest_facts", limit=limit, **f.params())
     if facts.empty:
-        st.info("No facts yet.")
+        st.info("No facts for these filters.")
         return
-    for row in facts.itertuples():
-        st.markdown(f"**{row.date:%Y-%m-%d}** · {md_escape(row.kind)} · {md_escape(row.partner)} ({md_escape(row.bloc)}) — {md_escape(row.title)}")
-        sources = app_state.query("fact_sources", fact_table=row.fact_table, fact_ids=[row.fact_id])
-        for s in sources.itertuples():
-            st.caption("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on))
+    fact_list([f"{t}:{i}" for t, i in zip(facts["fact_table"], facts["fact_id"])], newest_first=True)

@@ -1,0 +1,67 @@
+"""Running the dashboard under AppTest against a given database, and reading what it drew."""
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.figures import figures
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+FACT_TABLES = ("arms_transfers", "exercises", "exercise_participants", "eu_statements", "cfsp_alignment",
+               "un_resolutions", "un_votes", "un_agreement", "events", "fact_sources", "alternatives")
+
+
+def open_app(monkeypatch, db: Path, page: str | None = None, query: dict | None = None) -> AppTest:
+    """The app on `page` (e.g. "app_pages/arms.py"; default: the overview), opened with URL `query`."""
+    monkeypatch.setenv("ALIGNMENT_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def only_figure(at: AppTest) -> dict:
+    figs = figures(at)
+    assert len(figs) == 1, f"expected one chart, found {len(figs)}"
+    return figs[0]
+
+
+def traces(fig: dict, kind: str | None = None) -> dict[str, dict]:
+    """Traces by name (optionally only those of one plotly type)."""
+    return {t.get("name"): t for t in fig["data"] if kind is None or t.get("type") == kind}
+
+
+def sum_by(fig: dict, field: str, kind: str = "bar", axis: str = "y") -> dict[str, float]:
+    """Sum of the values of the traces of one type, grouped by a trace attribute (e.g. legendgroup)."""
+    totals: dict[str, float] = defaultdict(float)
+    for t in fig["data"]:
+        if t.get("type") == kind:
+            totals[t.get(field)] += float(sum(t.get(axis) or []))
+    return dict(totals)
+
+
+def empty_copy(fixture: Path, target: Path) -> Path:
+    """A copy of a data folder with every fact table reduced to its header row."""
+    shutil.copytree(fixture, target)
+    for name in FACT_TABLES:
+        path = target / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    return target
+
+
+def texts(at: AppTest, element: str) -> list[str]:
+    return [e.value for e in at.get(element)]

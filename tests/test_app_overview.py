@@ -1,0 +1,84 @@
+"""Overview page: headline figures, the East/West chart with rates and milestones, filters and the URL."""
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest import empty_copy, only_figure, open_app, rerun, sum_by, texts, traces
+
+
+@pytest.fixture
+def app(monkeypatch, fixture_db):
+    return lambda **query: open_app(monkeypatch, fixture_db, query=query)
+
+
+def test_default_view_has_bars_lines_milestones_and_headlines(app):
+    at = app()
+    fig = only_figure(at)
+    assert sum_by(fig, "legendgroup") == {"West": 2, "East": -3}
+    lines = traces(fig, "scatter")
+    # fixture: ISAC Fund rates for 2019 and 2021, one Commission report, UN agreement with Russia and the EU
+    assert lines["CFSP alignment (ISAC Fund)"]["y"] == [57.0, 64.0]
+    assert lines["CFSP alignment (European Commission)"]["y"] == [51.0]
+    assert lines["UN votes: agrees with Russia"]["y"] == [70.0, 65.0]
+    assert lines["UN votes: agrees with European Union"]["y"] == [60.0, 72.0]
+    assert lines["Milestones"]["text"] == ["Fixture event", "Fixture moratorium on…"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Latest CFSP alignment"] == "51%"  # the Commission's report ends last (2023-08-31)
+    assert "Period 2023 report, as reported by European Commission" in texts(at, "caption")
+    assert metrics["Arms deliveries by supplier bloc"] == "East 100%"
+    assert metrics["Exercises by partner bloc"] == "East 1"
+    assert at.get("plotly_chart")[0].proto.alt.startswith("Serbia between East and West")
+
+
+def test_partner_filter_changes_bars_and_lines(app):
+    at = app()
+    at.multiselect(key="partners").set_value(["RUS"])
+    fig = only_figure(rerun(at))
+    assert sum_by(fig, "legendgroup") == {"East": -1}  # the 2017 Russian deal only
+    lines = traces(fig, "scatter")
+    assert set(lines) == {"UN votes: agrees with Russia", "Milestones"}  # CFSP follows the EU, not Russia
+    assert lines["Milestones"]["text"] == ["Fixture moratorium on…"]  # partnerless events always show
+
+
+def test_bloc_filter_keeps_only_west(app):
+    at = app()
+    at.pills(key="blocs").set_value(["West"])
+    fig = only_figure(rerun(at))
+    assert sum_by(fig, "legendgroup") == {"West": 2}
+    assert "UN votes: agrees with Russia" not in traces(fig)
+    assert {m.label: m.value for m in at.metric}["Arms deliveries by supplier bloc"] == "—"
+
+
+def test_url_parameters_set_the_filters(app):
+    at = app(years=["2018", "2023"], partners=["China"])
+    assert at.slider(key="years").value == (2018, 2023)
+    assert sum_by(only_figure(at), "legendgroup") == {"East": -1}  # the 2020 Chinese order
+    assert not at.info
+
+
+def test_bad_url_parameters_are_ignored_with_a_note(app):
+    at = app(years=["soon"], partners=["Narnia", "China"], blocs=["Purple"])
+    notes = " ".join(texts(at, "info"))
+    assert "years=soon is not a pair of years" in notes
+    assert "'Narnia'" in notes and "'Purple'" in notes
+    assert at.multiselect(key="partners").value == ["CHN"]  # the usable value is kept
+    assert sum_by(only_figure(at), "legendgroup") == {"East": -2}  # Chinese deal and drill, all years
+
+
+def test_years_without_facts_show_the_empty_state(app):
+    at = app(years=["2013", "2016"])
+    assert not at.get("plotly_chart")
+    assert any("no data for these filters" in i for i in texts(at, "info"))
+    assert {m.label: m.value for m in at.metric}["Latest CFSP alignment"] == "—"
+
+
+def test_empty_database_loads_without_error(monkeypatch, tmp_path):
+    from dashboard.build import build
+    from tests.conftest import FIXTURE
+
+    out = tmp_path / "empty.duckdb"
+    build(empty_copy(FIXTURE, tmp_path / "data"), out)
+    at = open_app(monkeypatch, out)
+    assert not at.get("plotly_chart")
+    assert any("no data for these filters" in i for i in texts(at, "info"))
+    assert "No facts for these filters." in texts(at, "info")
