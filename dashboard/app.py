@@ -20,6 +20,8 @@ st.set_page_config(page_title="Serbia Alignment Monitor", page_icon=":material/b
 page = st.navigation(
     [
         st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", url_path="overview", default=True),
+        st.Page(PAGES / "arms.py", title="Arms", icon=":material/rocket_launch:", url_path="arms"),
+        st.Page(PAGES / "exercises.py", title="Exercises", icon=":material/military_tech:", url_path="exercises"),
     ]
 )
 

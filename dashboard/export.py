@@ -15,8 +15,9 @@ import kaleido
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
-from dashboard.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, export_layout
+from dashboard.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, TOPOJSON_DIR, export_layout
 
 PROJECT = "Serbia Alignment Monitor"
 _server_lock = threading.Lock()
@@ -28,6 +29,7 @@ def ensure_image_server() -> None:
     global _server_started
     with _server_lock:
         if not _server_started:
+            pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"  # maps drawn from the bundled outline
             kaleido.start_sync_server(silence_warnings=True)
             atexit.register(kaleido.stop_sync_server, silence_warnings=True)
             _server_started = True

@@ -131,6 +131,20 @@ def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[s
     return notes
 
 
+def page_choice(label: str, options: Mapping[str, str], key: str) -> str:
+    """A page-level choice (e.g. count vs value) bound to the URL parameter `key`; returns the chosen key of
+    `options` (key -> label). The URL holds the label, as Streamlit writes it; the first option is the
+    default and stays out of the URL. An unknown URL value is ignored with a visible note."""
+    by_label = {v: k for k, v in options.items()}
+    raw = st.query_params.get_all(key)
+    if raw and raw[-1] not in by_label:
+        st.info(f"Some values in the link were not used: unknown {key} {raw[-1]!r} ignored.", icon=":material/link_off:")
+    labels = list(by_label)
+    chosen = st.segmented_control(label, labels, default=labels[0], key=key, bind="query-params",
+                                  selection_mode="single")
+    return by_label.get(chosen, next(iter(options)))  # clicking the active segment clears it: the default
+
+
 def _raw_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in ("years", "partners", "blocs", "compare")}
 

@@ -13,7 +13,7 @@ from plotly.subplots import make_subplots
 from dashboard import app_state
 from dashboard.chart_panel import Chart, fact_list, make_chart, per_database
 from dashboard.filters import SUBJECT, Filters
-from dashboard.theme import KIND_LABELS, KIND_PATTERNS, base_layout, colour_of, series_colour
+from dashboard.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, series_colour
 from dashboard.timeline import YEAR_BAR_WIDTH, add_milestone_lines, milestone_trace, period_mid, year_mid
 
 DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
@@ -89,8 +89,7 @@ def overview_chart(f: Filters) -> Chart:
                 sign = 1 if bloc == "West" else -1
                 fig.add_bar(
                     x=part["date"], y=sign * part["value"], width=YEAR_BAR_WIDTH, name=part["name"].iloc[0],
-                    marker={"color": colour_of(bloc), "pattern": {"shape": KIND_PATTERNS[kind], "fillmode": "overlay",
-                                                                    "fgcolor": "white", "solidity": 0.3}},
+                    marker=bar_marker(bloc, KIND_PATTERNS[kind]),
                     legendgroup=bloc, customdata=np.column_stack([part.index, part["value"].astype(int)]),
                     hovertemplate=f"%{{x|%Y}} · {part['name'].iloc[0]}: %{{customdata[1]}}<extra></extra>",
                     row=row["bars"], col=1,

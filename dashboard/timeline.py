@@ -65,5 +65,5 @@ def add_periods(fig: go.Figure, periods: pd.DataFrame, *, rows: list[int] | None
             kwargs = {"row": row, "col": 1} if row else {}
             fig.add_vrect(x0=start, x1=end, fillcolor=SUSPENSION_FILL, line_width=0, layer="below", **kwargs)
         if label:
-            fig.add_annotation(x=start, xref="x", y=1.0, yref="paper", yanchor="bottom", xanchor="left",
+            fig.add_annotation(x=start, xref="x", y=1.0, yref="paper", yanchor="top", xanchor="left",
                                text=short(p.title, 40), showarrow=False, font={"size": 10, "color": MILESTONE_COLOUR})

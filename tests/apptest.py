@@ -21,9 +21,9 @@ def open_app(monkeypatch, db: Path, page: str | None = None, query: dict | None 
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    at.run()
     if page:
-        at.switch_page(page).run()
+        at.switch_page(page)  # before the first run: the page opens with the URL's parameters
+    at.run()
     assert not at.exception, at.exception
     return at
 

@@ -1,0 +1,19 @@
+"""Exercises: Serbia's joint military exercises by partner and bloc, per year, on a map; suspensions shaded."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import chart_panel, exercises_view
+from dashboard.filters import sidebar_filters
+
+st.title("Military exercises")
+st.caption("Joint exercises with Serbian participation, by partner; grey bands mark periods when Serbia "
+           "suspended exercises.")
+
+filters = sidebar_filters()
+chart_panel.show(exercises_view.timeline_chart(filters), filters)
+per_year, where = st.columns(2)
+with per_year:
+    chart_panel.show(exercises_view.per_year_chart(filters), filters)
+with where:
+    chart_panel.show(exercises_view.map_chart(filters), filters)

@@ -1,0 +1,152 @@
+"""The exercises page: a timeline by partner, counts per year by bloc and a map, with suspensions shaded."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import app_state
+from dashboard.chart_panel import Chart, make_chart, per_database
+from dashboard.filters import Filters
+from dashboard.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
+from dashboard.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
+
+TOOK_PART = ("participant", "host", "observer")  # withdrew / cancelled are drawn, but not counted
+DAY_MS = 24 * 3600 * 1000
+
+
+def rows(f: Filters) -> pd.DataFrame:
+    """One row per (exercise, foreign partner) inside the filters."""
+    return app_state.query("exercise_partners", **f.params())
+
+
+def suspensions(f: Filters) -> pd.DataFrame:
+    """Periods when Serbia suspended exercises (events of kind exercise-suspension) in the year range."""
+    return app_state.query("milestones", kinds=["exercise-suspension"], **f.params())
+
+
+def _shade(fig: go.Figure, f: Filters) -> pd.DataFrame:
+    periods = suspensions(f)
+    add_periods(fig, periods)
+    return periods
+
+
+def _with_facts(d: pd.DataFrame) -> pd.DataFrame:
+    d = d.copy()
+    d["fact_table"] = "exercises"
+    d["fact_ids"] = [[x] for x in d["exercise_id"]]
+    return d
+
+
+@per_database
+def timeline_chart(f: Filters) -> Chart:
+    """Gantt-style bars: one row per partner, one bar per exercise, in the partner's bloc colour."""
+    d = _with_facts(rows(f))
+    title = "Military exercises with Serbia by partner"
+    if d.empty:
+        return make_chart("exercise_timeline", title, go.Figure(), d, alt="")
+    d["start_date"], d["end_date"] = pd.to_datetime(d["start_date"]), pd.to_datetime(d["end_date"])
+    data = d[["exercise_id", "name", "start_date", "end_date", "date_precision", "partner_iso3", "partner", "bloc",
+              "serbia_role", "location", "fact_table", "fact_ids"]]
+    order = (data.sort_values(["bloc", "partner"]).drop_duplicates("partner")["partner"]).to_list()
+    fig = go.Figure()
+    for bloc in BLOC_ORDER:
+        for took_part in (True, False):
+            part = data[(data["bloc"] == bloc) & (data["serbia_role"].isin(TOOK_PART) == took_part)]
+            if part.empty:
+                continue
+            duration = (part["end_date"] - part["start_date"]).dt.days.add(1) * DAY_MS  # end day included
+            fig.add_bar(
+                base=part["start_date"], x=duration, y=part["partner"], orientation="h",
+                name=bloc if took_part else f"{bloc}: Serbia withdrew / cancelled", legendgroup=bloc,
+                marker={**bar_marker(bloc, "" if took_part else "x"), "line": {"color": colour_of(bloc), "width": 2}},
+                customdata=[[i, n, r] for i, n, r in zip(part.index, part["name"], part["serbia_role"])],
+                hovertemplate="%{customdata[1]} (%{y})<br>%{base|%Y-%m-%d}<br>Serbia: %{customdata[2]}<extra></extra>",
+            )
+    fig.update_layout(barmode="overlay", yaxis={"categoryorder": "array", "categoryarray": order[::-1],
+                                                "automargin": True})
+    fig.update_xaxes(type="date")
+    periods = _shade(fig, f)
+    base_layout(fig, title, height=max(320, 140 + 26 * len(order)))
+    alt = (f"{title}, {f.year_from}–{f.year_to}: {data['exercise_id'].nunique()} exercises with {len(order)} partners"
+           f" ({', '.join(order[:8])}{'…' if len(order) > 8 else ''}); {len(periods)} suspension periods shaded.")
+    return make_chart("exercise_timeline", title, fig, data, alt)
+
+
+@per_database
+def per_year_chart(f: Filters) -> Chart:
+    """Exercises Serbia took part in per year, stacked by partner bloc (counted once per bloc present)."""
+    d = rows(f)
+    d = d[d["serbia_role"].isin(TOOK_PART)].copy()
+    d["year"] = pd.to_datetime(d["start_date"]).dt.year
+    d = d[d["year"].between(f.year_from, f.year_to)]
+    title = "Exercises per year by partner bloc"
+    if d.empty:
+        return make_chart("exercises_per_year", title, go.Figure(), pd.DataFrame(), alt="")
+    data = d.groupby(["year", "bloc"], as_index=False).agg(
+        exercises=("exercise_id", "nunique"), fact_ids=("exercise_id", lambda s: sorted(set(s))))
+    data["fact_table"] = "exercises"
+    fig = go.Figure()
+    for bloc in BLOC_ORDER:
+        part = data[data["bloc"] == bloc]
+        if len(part):
+            fig.add_bar(x=part["year"].map(year_mid), y=part["exercises"], width=YEAR_BAR_WIDTH, name=bloc,
+                        marker=bar_marker(bloc), customdata=part.index.to_list(),
+                        hovertemplate=f"{bloc}, %{{x|%Y}}: %{{y}} exercises<extra></extra>")
+    fig.update_layout(barmode="stack", yaxis_title="Exercises")
+    fig.update_xaxes(type="date", tickformat="%Y")
+    periods = _shade(fig, f)
+    base_layout(fig, title, height=360)
+    whole_numbers(fig, data.groupby("year")["exercises"].sum().max())
+    totals = data.groupby("bloc")["exercises"].sum()
+    alt = (f"{title}, {f.year_from}–{f.year_to}: " + ", ".join(f"{b} {totals[b]}" for b in BLOC_ORDER if b in totals)
+           + f" exercise-bloc pairs; {len(periods)} suspension periods shaded.")
+    return make_chart("exercises_per_year", title, fig, data, alt)
+
+
+BELGRADE = (20.46, 44.82)  # always in view, so every map shows where the exercises are from Serbia
+
+
+def _span(values: pd.Series, home: float, minimum: float = 40, limit: float = 180) -> list[float]:
+    """An axis range around the values and home, at least `minimum` degrees wide, with a margin."""
+    low, high = min(values.min(), home), max(values.max(), home)
+    pad = max((minimum - (high - low)) / 2, (high - low) * 0.1)
+    return [max(low - pad, -limit), min(high + pad, limit)]
+
+
+@per_database
+def map_chart(f: Filters) -> Chart:
+    """Where exercises took place: one marker per located exercise, coloured by its partners' bloc
+    (or 'Several blocs'). Drawn with the bundled world outline, no map tiles."""
+    d = rows(f)
+    d = d[d["latitude"].notna() & d["longitude"].notna()]
+    title = "Where the exercises took place"
+    if d.empty:
+        return make_chart("exercise_map", title, go.Figure(), pd.DataFrame(), alt="")
+    blocs = d.groupby("exercise_id")["bloc"].agg(lambda s: s.iloc[0] if s.nunique() == 1 else MIXED)
+    partners = d.groupby("exercise_id")["partner"].agg(lambda s: ", ".join(sorted(set(s))))
+    data = (d.drop_duplicates("exercise_id")[["exercise_id", "name", "start_date", "location", "latitude", "longitude",
+                                              "serbia_role"]]
+            .assign(bloc=lambda x: x["exercise_id"].map(blocs), partners=lambda x: x["exercise_id"].map(partners))
+            .reset_index(drop=True))
+    data = _with_facts(data)
+    fig = go.Figure()
+    for bloc in BLOC_ORDER + [MIXED]:
+        part = data[data["bloc"] == bloc]
+        if len(part):
+            fig.add_scattergeo(
+                lat=part["latitude"], lon=part["longitude"], name=bloc, mode="markers",
+                marker={"size": 11, "color": colour_of(bloc), "line": {"color": "white", "width": 1}},
+                customdata=[[i, n, p, str(loc or "")] for i, n, p, loc in
+                            zip(part.index, part["name"], part["partners"], part["location"])],
+                hovertemplate="%{customdata[1]}<br>%{customdata[3]}<br>with %{customdata[2]}<extra></extra>",
+            )
+    fig.add_scattergeo(lon=[BELGRADE[0]], lat=[BELGRADE[1]], name="Belgrade", mode="markers", customdata=[-1],
+                       marker={"symbol": "star", "size": 12, "color": "#555555"}, hovertemplate="Belgrade<extra></extra>")
+    lon, lat = _span(data["longitude"], BELGRADE[0]), _span(data["latitude"], BELGRADE[1], minimum=24, limit=85)
+    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#aaaaaa",
+                    showland=True, landcolor="#eeeeee", resolution=110, lonaxis_range=lon, lataxis_range=lat)
+    base_layout(fig, title, height=420)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 80, "b": 0})
+    alt = f"{title}, {f.year_from}–{f.year_to}: " + "; ".join(
+        f"{r.name} at {r.location or 'an unnamed place'} ({r.partners})" for r in data.head(10).itertuples()) + "."
+    return make_chart("exercise_map", title, fig, data, alt)

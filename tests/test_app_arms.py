@@ -1,0 +1,77 @@
+"""Arms page: deals by supplier and year, by category, by deal type, and the sortable table of deals."""
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest import figures, open_app, rerun, texts, traces
+
+PAGE = "app_pages/arms.py"
+
+
+@pytest.fixture
+def app(monkeypatch, fixture_db):
+    return lambda **query: open_app(monkeypatch, fixture_db, PAGE, query)
+
+
+def _charts(at) -> dict[str, dict]:
+    return {fig["layout"]["title"]["text"]: fig for fig in figures(at)}
+
+
+def test_default_view_shows_deals_by_supplier_category_and_type(app):
+    at = app()
+    charts = _charts(at)
+    by_year = traces(charts["Arms deals by supplier and year ordered (deals)"])
+    assert {n: (t["x"], t["y"]) for n, t in by_year.items()} == {
+        "China (East)": ([2020], [1.0]), "Russia (East)": ([2017], [1.0])}
+    category = traces(charts["Arms deals by category (deals)"])["East"]
+    assert dict(zip(category["y"], category["x"])) == {"Air-defence systems": 1.0, "Aircraft": 1.0}
+    deal_types = traces(charts["Donations and purchases by supplier bloc (deals)"])
+    assert {n: t["y"] for n, t in deal_types.items()} == {"purchase": [1.0], "donation": [1.0]}
+    table = at.dataframe[0].value
+    assert list(table["transfer_id"]) == ["t2", "t1"]
+    assert table.set_index("transfer_id").loc["t1", "sources"] == "Fixture Publisher: Fixture source B"
+    assert table.set_index("transfer_id").loc["t1", "source_url"] == "https://example.org/b"
+
+
+def test_tiv_measure_and_delivery_years_from_the_url(app):
+    at = app(measure="SIPRI TIV", basis="First delivered")
+    charts = _charts(at)
+    by_year = traces(charts["Arms deals by supplier and year of first delivery (SIPRI TIV, millions)"])
+    # only the Chinese deal has a TIV; first delivered in 2022
+    assert {n: (t["x"], t["y"]) for n, t in by_year.items()} == {"China (East)": ([2022], [165.0])}
+    assert not at.info
+
+
+def test_partner_filter_changes_the_charts_and_table(app):
+    at = app()
+    at.multiselect(key="partners").set_value(["RUS"])
+    rerun(at)
+    by_year = traces(_charts(at)["Arms deals by supplier and year ordered (deals)"])
+    assert list(by_year) == ["Russia (East)"]
+    assert list(at.dataframe[0].value["transfer_id"]) == ["t2"]
+
+
+def test_year_filter_keeps_deals_ordered_or_delivered_in_range(app):
+    at = app()
+    at.slider(key="years").set_value((2021, 2025))
+    rerun(at)
+    # t1 was ordered in 2020 but delivered 2022-2023: in the table, not in the by-order-year chart
+    assert list(at.dataframe[0].value["transfer_id"]) == ["t1"]
+    empty = [i.replace("\\", "") for i in texts(at, "info") if "no data for these filters" in i]
+    assert len(empty) == 1 and "Arms deals by supplier and year ordered (deals)" in empty[0]
+    assert len(at.get("plotly_chart")) == 2  # category and deal type still have t1
+
+
+def test_bad_url_values_are_ignored_with_a_note(app):
+    at = app(measure="weight", partners=["Atlantis"])
+    notes = " ".join(texts(at, "info"))
+    assert "unknown measure 'weight' ignored" in notes and "'Atlantis'" in notes
+    assert "Arms deals by supplier and year ordered (deals)" in _charts(at)
+
+
+def test_bloc_without_deals_shows_the_empty_state(app):
+    at = app(blocs=["West"])
+    assert not at.get("plotly_chart")
+    infos = texts(at, "info")
+    assert sum("no data for these filters" in i for i in infos) == 3
+    assert "No arms deals for these filters." in infos
