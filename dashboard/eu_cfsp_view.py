@@ -1,0 +1,197 @@
+"""The EU & CFSP page: the CFSP alignment rate per issuer (Serbia and the compared candidates) and the EU's
+statements on Serbia's alignment on a timeline coloured by stance, with their excerpts and sources."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import app_state, comparison
+from dashboard.chart_panel import Chart, make_chart, per_database
+from dashboard.filters import Filters
+from dashboard.hover import plain, wrapped
+from dashboard.paths import ROOT
+from dashboard.text import md_escape, source_markdown
+from dashboard.theme import base_layout
+from dashboard.timeline import period_mid
+
+CODEBOOK = ROOT / "docs" / "stance-codebook.md"
+
+# Issuers measure alignment differently (the Commission over its report year, ISAC per calendar year), so
+# each keeps its own line; the dash and marker tell them apart where colour tells the countries apart.
+ISSUER_ORDER = ["European Commission", "ISAC Fund", "European Parliament", "Other"]
+ISSUER_DASH = {"European Commission": "solid", "ISAC Fund": "dash", "European Parliament": "dot", "Other": "dashdot"}
+ISSUER_SYMBOL = {"European Commission": "circle", "ISAC Fund": "square", "European Parliament": "diamond",
+                 "Other": "triangle-up"}
+# Periods of one series are joined by a line only when the next starts within this long after the last
+# ends: a missing year shows as a break, not as an interpolated line.
+MAX_JOINED_GAP = pd.Timedelta(days=190)
+# An issuer that reports over both half-years and whole years (ISAC) gets one line per cadence: joining a
+# January–June figure to a calendar-year figure would draw a change that is only a change of period.
+CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", half-years")]
+
+# The stance codebook's scale (docs/stance-codebook.md), drawn with ColorBrewer's PuOr: a diverging scale
+# that stays distinct for colour-blind readers; the neutral middle is grey so it shows on light and dark.
+STANCE_COLOURS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#998EC3", 2: "#542788"}
+STANCE_LABELS = {-2: "−2 sharply critical", -1: "−1 critical", 0: "0 neutral or mixed", 1: "+1 mildly approving",
+                 2: "+2 clearly approving"}
+
+
+# ---------------------------------------------------------------- CFSP alignment rate
+
+def _cfsp_rows(f: Filters) -> pd.DataFrame:
+    rows = app_state.query("cfsp_series", countries=comparison.countries(f), **f.params())
+    if rows.empty:
+        return rows
+    order = {c: i for i, c in enumerate(comparison.countries(f))}
+    rows["country_order"] = rows["country_iso3"].map(order)
+    rows["issuer_order"] = rows["issuer"].map(lambda i: ISSUER_ORDER.index(i) if i in ISSUER_ORDER else len(ISSUER_ORDER))
+    rows = rows.sort_values(["country_order", "issuer_order", "period_start"]).drop(columns=["country_order", "issuer_order"])
+    rows["period_mid"] = [period_mid(a, b) for a, b in zip(rows["period_start"], rows["period_end"])]
+    rows["cadence"] = (pd.to_datetime(rows["period_end"]) - pd.to_datetime(rows["period_start"])).map(_cadence)
+    return rows.reset_index(drop=True)
+
+
+def _cadence(length: pd.Timedelta) -> str:
+    """'' for periods of about a year or more, else the suffix naming the shorter cadence."""
+    return next((suffix for limit, suffix in CADENCES if length <= limit), "")
+
+
+def _period_hover(r) -> str:
+    counted = (f" ({int(r.declarations_aligned)} of {int(r.declarations_total)} declarations)"
+               if not pd.isna(r.declarations_aligned) and not pd.isna(r.declarations_total) else "")
+    return (f"<b>{plain(r.country)} · {plain(r.issuer)}</b><br>{plain(r.period_label)}<br>"
+            f"{pd.Timestamp(r.period_start):%Y-%m-%d} – {pd.Timestamp(r.period_end):%Y-%m-%d}<br>"
+            f"{r.rate_pct:.0f}% aligned{counted}")
+
+
+def _joined(part: pd.DataFrame) -> tuple[list, list, list, list]:
+    """Midpoints of one issuer's periods, with a break (None) wherever a gap separates two periods."""
+    xs, ys, rows, hover = [], [], [], []
+    previous_end = None
+    for r in part.itertuples():
+        if previous_end is not None and pd.Timestamp(r.period_start) - previous_end > MAX_JOINED_GAP:
+            xs.append(None), ys.append(None), rows.append(-1), hover.append("")
+        xs.append(r.period_mid), ys.append(r.rate_pct), rows.append(r.Index), hover.append(_period_hover(r))
+        previous_end = pd.Timestamp(r.period_end)
+    return xs, ys, rows, hover
+
+
+def _segments(part: pd.DataFrame) -> tuple[list, list, list]:
+    """Each period as a horizontal bar from its start to its end, at its rate."""
+    xs, ys, rows = [], [], []
+    for r in part.itertuples():
+        xs += [pd.Timestamp(r.period_start), pd.Timestamp(r.period_end), None]
+        ys += [r.rate_pct, r.rate_pct, None]
+        rows += [r.Index, r.Index, -1]
+    return xs, ys, rows
+
+
+@per_database
+def cfsp_chart(f: Filters) -> Chart:
+    """One line per country and issuer (and cadence) through the midpoints of its periods; each period is
+    also drawn as a bar from its start to its end."""
+    title = "CFSP alignment rate: share of EU foreign-policy declarations joined"
+    data = _cfsp_rows(f)
+    if data.empty:
+        return make_chart("cfsp_rate", title, go.Figure(), data, alt="")
+    fig = go.Figure()
+    for (iso3, issuer, cadence), part in data.groupby(["country_iso3", "issuer", "cadence"], sort=False):
+        name = f"{part['country'].iloc[0]} · {issuer}{cadence}"
+        colour, width = comparison.colour(iso3), comparison.width(iso3)
+        xs, ys, rows = _segments(part)
+        fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width + 5}, opacity=0.3,
+                        name=name, legendgroup=name, showlegend=False, hoverinfo="skip", customdata=rows)
+        xs, ys, rows, hover = _joined(part)
+        fig.add_scatter(
+            x=xs, y=ys, mode="lines+markers", name=name, legendgroup=name, customdata=rows,
+            line={"color": colour, "width": width, "dash": ISSUER_DASH.get(issuer, "solid")},
+            marker={"symbol": ISSUER_SYMBOL.get(issuer, "circle") + ("-open" if cadence else ""),
+                    "size": 9 if iso3 == comparison.SUBJECT else 7},
+            hovertext=hover, hoverinfo="text",
+        )
+    fig.update_xaxes(type="date", tickformat="%Y")
+    fig.update_yaxes(range=[0, 105], ticksuffix="%", title_text="Declarations joined")
+    base_layout(fig, title)
+    data = data.drop(columns=["period_mid", "cadence"])
+    return make_chart("cfsp_rate", title, fig, data, alt=_cfsp_alt(title, data))
+
+
+def _cfsp_alt(title: str, data: pd.DataFrame) -> str:
+    lines = []
+    for (country, issuer), part in data.groupby(["country", "issuer"], sort=False):
+        first, last = part.iloc[0], part.iloc[-1]
+        span = (f"{first.rate_pct:.0f}% ({first.period_label}) to {last.rate_pct:.0f}% ({last.period_label})"
+                if len(part) > 1 else f"{first.rate_pct:.0f}% ({first.period_label})")
+        lines.append(f"{country} per {issuer}, {len(part)} period{'s' if len(part) > 1 else ''}: {span}")
+    return f"Line chart. {title}. " + "; ".join(lines) + "."
+
+
+# ---------------------------------------------------------------- EU statements
+
+def topics() -> list[str]:
+    return app_state.query("eu_statement_topics")["topic"].tolist()
+
+
+def statements(f: Filters, chosen: tuple[str, ...]) -> pd.DataFrame:
+    return app_state.query("eu_statements", topics=list(chosen), **f.params())
+
+
+@per_database
+def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
+    """Each statement at its date and stance (−2…+2), coloured on the diverging stance scale."""
+    title = "EU statements on Serbia's foreign-policy alignment, by stance"
+    data = statements(f, chosen)
+    if data.empty:
+        return make_chart("eu_statements", title, go.Figure(), data, alt="")
+    fig = go.Figure()
+    for stance, part in data.groupby("stance", sort=True):
+        fig.add_scatter(
+            x=pd.to_datetime(part["date"]), y=part["stance"], mode="markers", name=STANCE_LABELS.get(stance, str(stance)),
+            marker={"color": STANCE_COLOURS.get(stance, "#999999"), "size": 12, "opacity": 0.85,
+                    "line": {"width": 1, "color": "white"}},
+            customdata=part.index.to_list(), hovertext=[_statement_hover(r) for r in part.itertuples()], hoverinfo="text",
+        )
+    fig.update_xaxes(type="date", tickformat="%Y")
+    fig.update_yaxes(range=[-2.6, 2.6], tickvals=list(STANCE_LABELS), ticktext=list(STANCE_LABELS.values()),
+                     zeroline=True, title_text=None, fixedrange=True)
+    base_layout(fig, title)
+    counts = data["stance"].value_counts()
+    spread = ", ".join(f"{counts[s]} {STANCE_LABELS[s]}" for s in STANCE_LABELS if s in counts)
+    alt = (f"Timeline. {title}. {len(data)} statements from {pd.Timestamp(data['date'].min()):%Y} to "
+           f"{pd.Timestamp(data['date'].max()):%Y}: {spread}.")
+    return make_chart("eu_statements", title, fig, data, alt=alt)
+
+
+def _statement_hover(r) -> str:
+    who = plain(r.institution) + (f" — {plain(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
+    return (f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plain(r.kind)} · {plain(r.topic)} · "
+            f"stance {STANCE_LABELS.get(r.stance, r.stance)}<br>“{wrapped(r.excerpt)}”")
+
+
+def statement_list(f: Filters, chosen: tuple[str, ...], height: int = 560) -> None:
+    """Every statement in the filters, newest first: who, what, stance, the excerpt and its sources."""
+    data = statements(f, chosen)
+    if data.empty:
+        return
+    cited = app_state.query("fact_sources", fact_table="eu_statements", fact_ids=data["statement_id"].tolist())
+    with st.container(height=height):
+        for r in data.iloc[::-1].itertuples():
+            who = md_escape(r.institution) + (f" — {md_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
+            st.markdown(f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(r.kind)} · *{md_escape(r.topic)}* · "
+                        f"stance **{md_escape(STANCE_LABELS.get(r.stance, r.stance))}**")
+            st.markdown(f"> {md_escape(r.excerpt)}")
+            for s in cited[cited["fact_id"] == r.statement_id].itertuples():
+                evidence = f" · “{md_escape(s.evidence)}”" if isinstance(s.evidence, str) and s.evidence else ""
+                st.caption("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
+
+
+def codebook() -> None:
+    """The stance scale in one line per value, and the full codebook (a project document) on demand."""
+    st.caption("Stance: how the statement judges Serbia's alignment with EU foreign policy and its ties with "
+               "Russia and China — " + " · ".join(STANCE_LABELS.values()) + ".")
+    with st.expander("Stance codebook: how each value is coded"):
+        if CODEBOOK.exists():
+            st.markdown(CODEBOOK.read_text(encoding="utf-8"))
+        else:
+            st.caption("The codebook (docs/stance-codebook.md) is not in this copy of the project.")
