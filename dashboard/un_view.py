@@ -1,0 +1,198 @@
+"""The UN votes page: yearly agreement of Serbia (and the compared candidates) with Russia, China, the US and
+the EU members' majority in the General Assembly, and the table of key votes (who voted how)."""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+
+from dashboard import app_state, comparison, export
+from dashboard.chart_panel import Chart, make_chart, per_database
+from dashboard.filters import SUBJECT, Filters, choices
+from dashboard.hover import plain
+from dashboard.text import md_escape, source_markdown
+from dashboard.theme import base_layout
+
+# The two measures in un_agreement, by the label the page (and the URL) uses.
+MEASURES = {"Same vote": "agreement_pct", "Abstain-aware": "agreement_abstain_aware_pct"}
+MEASURE_HELP = (
+    "**Same vote**: the share of the year's recorded roll calls on which both countries cast the same vote "
+    "(yes, no or abstain); roll calls where either was absent are left out. **Abstain-aware** (the scoring "
+    "of Voeten et al.): the same vote counts 1, an abstention against a yes or a no counts ½, yes against "
+    "no counts 0 — so abstaining on a vote the partner backs reads as half-way, not as disagreement.")
+# The partners the page is about, in the order their panels appear (others, if selected, follow by name).
+PARTNER_ORDER = ["RUS", "CHN", "USA", "EU"]
+PANEL_TITLES = {"EU": "with the EU members' majority"}
+# Whose votes the key-votes table shows besides Serbia and the compared countries, unless partners are chosen.
+DEFAULT_VOTE_PARTNERS = ("RUS", "CHN", "USA")
+NOT_RECORDED = "—"
+
+
+def _names() -> dict[str, str]:
+    countries = app_state.query("countries")
+    return dict(zip(countries["iso3"], countries["name"]))
+
+
+# ---------------------------------------------------------------- yearly agreement
+
+@per_database
+def agreement_chart(f: Filters, measure: str) -> Chart:
+    """One panel per partner, one line per country (Serbia thicker), the share of votes in agreement."""
+    column = MEASURES[measure]
+    title = f"Voting with Russia, China, the US and the EU in the UN General Assembly ({measure.lower()})"
+    data = app_state.query("un_agreement_series", countries=comparison.countries(f), **f.params())
+    data = data[data[column].notna()].reset_index(drop=True)
+    if data.empty:
+        return make_chart("un_agreement", title, go.Figure(), data, alt="")
+    names = _names()
+    data.insert(2, "country", data["country_iso3"].map(names).fillna(data["country_iso3"]))
+    data.insert(0, "measure", measure)
+    data["value_pct"] = data[column]
+
+    partners = sorted(data["partner"].unique(), key=lambda p: (PARTNER_ORDER.index(p) if p in PARTNER_ORDER else 99,
+                                                               names.get(p, p)))
+    panel_names = dict(zip(data["partner"], data["partner_name"]))
+    cols = 1 if len(partners) == 1 else 2
+    rows = math.ceil(len(partners) / cols)
+    fig = make_subplots(rows=rows, cols=cols, shared_xaxes="all", shared_yaxes="all", vertical_spacing=0.14,
+                        horizontal_spacing=0.06,
+                        subplot_titles=[plain(_panel_title(p, panel_names)) for p in partners])
+    in_legend: set[str] = set()
+    for i, partner in enumerate(partners):
+        row, col = divmod(i, cols)
+        panel_title = _panel_title(partner, panel_names)
+        for iso3 in comparison.countries(f):
+            part = data[(data["partner"] == partner) & (data["country_iso3"] == iso3)]
+            if part.empty:
+                continue
+            country = part["country"].iloc[0]
+            fig.add_scatter(
+                x=part["year"], y=part["value_pct"], mode="lines+markers", name=country, legendgroup=iso3,
+                showlegend=iso3 not in in_legend, customdata=part.index.to_list(),
+                line={"color": comparison.colour(iso3), "width": comparison.width(iso3)}, marker={"size": 6},
+                hovertext=[f"{plain(country)} {plain(panel_title)}, {y}: {v:.1f}% of {n} votes"
+                           for y, v, n in zip(part["year"], part["value_pct"], part["n_votes"])],
+                hoverinfo="text", row=row + 1, col=col + 1,
+            )
+            in_legend.add(iso3)
+    fig.update_yaxes(range=[0, 102], ticksuffix="%")
+    fig.update_xaxes(tickformat="d", dtick=None)
+    base_layout(fig, title, height=170 + 250 * rows)
+    return make_chart("un_agreement", title, fig, data, alt=_agreement_alt(title, data, partners, panel_names))
+
+
+def _panel_title(partner: str, panel_names: dict[str, str]) -> str:
+    return PANEL_TITLES.get(partner, f"with {panel_names[partner]}")
+
+
+def _agreement_alt(title: str, data: pd.DataFrame, partners: list[str], panel_names: dict[str, str]) -> str:
+    parts = []
+    for partner in partners:
+        sub = data[data["partner"] == partner]
+        lines = []
+        for country, part in sub.groupby("country", sort=False):
+            first, last = part.iloc[0], part.iloc[-1]
+            lines.append(f"{country} {first.value_pct:.0f}% in {first.year} to {last.value_pct:.0f}% in {last.year}")
+        parts.append(f"{_panel_title(partner, panel_names)}: " + ", ".join(lines))
+    return f"Line charts, one panel per partner. {title}. " + "; ".join(parts) + "."
+
+
+# ---------------------------------------------------------------- key votes
+
+@dataclass(frozen=True, eq=False)
+class KeyVotes:
+    table: pd.DataFrame     # one row per resolution, as shown and downloaded
+    sources: pd.DataFrame   # fact_sources rows of the resolutions (fact_id = resolution_id)
+    cited: pd.DataFrame     # sources_for_facts rows, for the CSV header
+    unrecorded: list[str]   # countries left out because none of their votes on these resolutions is recorded
+
+
+def _voters(f: Filters, countries: pd.DataFrame) -> tuple[list[str], bool]:
+    """The countries whose votes are shown, and whether the EU majority is: Serbia and the compared
+    countries always; the partners chosen in the filter (default Russia, China, US) if their bloc is in."""
+    bloc = dict(zip(countries["iso3"], countries["bloc"]))
+    subjects = comparison.countries(f)
+    partners = [p for p in (f.partners or DEFAULT_VOTE_PARTNERS) if p not in subjects and bloc.get(p) in f.blocs]
+    eu = bloc.get("EUU") in f.blocs and (not f.partners or "EUU" in f.partners)
+    return subjects + partners, eu
+
+
+@per_database
+def key_votes(f: Filters) -> KeyVotes:
+    resolutions = app_state.query("un_page_key_votes", year_from=f.year_from, year_to=f.year_to)
+    countries = app_state.query("countries")
+    voters, with_eu = _voters(f, countries)
+    names = dict(zip(countries["iso3"], countries["name"]))
+    ids = resolutions["resolution_id"].tolist()
+    votes = app_state.query("un_page_country_votes", resolutions=ids, countries=voters)
+    table = pd.DataFrame({
+        "date": pd.to_datetime(resolutions["date"]).dt.date,
+        "resolution": resolutions["resolution_id"],
+        "title": resolutions["title"],
+        "topic": resolutions["topic"],
+        "yes": resolutions["yes"], "no": resolutions["no"], "abstain": resolutions["abstain"],
+        "east_west_split": resolutions["east_west_split"],
+    })
+    unrecorded = []
+    for iso3 in voters:
+        cast = votes[votes["country_iso3"] == iso3].set_index("resolution_id")["vote"]
+        if cast.empty and iso3 != SUBJECT and len(table):  # e.g. Kosovo, not a UN member: no empty column
+            unrecorded.append(names.get(iso3, iso3))
+            continue
+        table[names.get(iso3, iso3)] = table["resolution"].map(cast).fillna(NOT_RECORDED)
+    if with_eu:
+        table["EU majority"] = [_eu_cell(r) for r in resolutions.itertuples()]
+    sources = app_state.query("fact_sources", fact_table="un_resolutions", fact_ids=ids)
+    first_url = sources.drop_duplicates("fact_id").set_index("fact_id")["url"]
+    table["source"] = table["resolution"].map(first_url)
+    cited = app_state.query("sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids]) if ids else sources.iloc[0:0]
+    return KeyVotes(table, sources, cited, unrecorded)
+
+
+def _eu_cell(r) -> str:
+    if not r.eu_cast:
+        return NOT_RECORDED
+    if pd.isna(r.eu_vote):
+        return f"split ({r.eu_cast} members recorded)"
+    return f"{r.eu_vote} ({r.eu_with_majority} of {r.eu_cast} recorded)"
+
+
+def key_votes_table(f: Filters) -> None:
+    """The key votes with tallies and who voted how; a CSV of the same rows; the sources below."""
+    kv = key_votes(f)
+    if kv.table.empty:
+        st.info(f"No key votes recorded for these filters ({md_escape(f.describe(choices().names))}). "
+                "Widen the year range.", icon=":material/filter_alt_off:")
+        return
+    st.dataframe(
+        kv.table, hide_index=True, width="stretch",
+        column_config={
+            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+            "resolution": "Resolution", "title": st.column_config.TextColumn("Title", width="large"),
+            "topic": "Topic", "yes": "Yes", "no": "No", "abstain": "Abstain",
+            "east_west_split": st.column_config.CheckboxColumn("East–West split",
+                                                               help="Russia or China voted otherwise than the US and the EU majority"),
+            "source": st.column_config.LinkColumn("Source", display_text="open"),
+        },
+    )
+    title = "Key UN General Assembly votes: who voted how"
+    st.download_button(
+        "CSV", data=functools.partial(export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited),
+        file_name=f"serbia-alignment-un-key-votes-{f.year_from}-{f.year_to}.csv", mime="text/csv",
+        key="un_key_votes_csv", on_click="ignore", icon=":material/table:",
+    )
+    missing = f" No vote recorded for {md_escape(', '.join(kv.unrecorded))} on these resolutions." if kv.unrecorded else ""
+    st.caption(f"{NOT_RECORDED}: no vote recorded in the data.{missing} The EU majority is the vote most EU members "
+               "with a recorded yes, no or abstention cast; “split” when two positions tie. Tallies are the "
+               "Assembly's totals.")
+    with st.expander(f"Sources of these {len(kv.table)} votes"):
+        for r in kv.table.itertuples():
+            cited = kv.sources[kv.sources["fact_id"] == r.resolution]
+            links = "; ".join(source_markdown(s.title, s.url, s.publisher, s.published_on) for s in cited.itertuples())
+            st.markdown(f"**{md_escape(r.resolution)}** ({r.date:%Y-%m-%d}) {md_escape(r.title)} — "
+                        f"{links or 'no source recorded'}")
