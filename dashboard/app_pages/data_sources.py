@@ -1,0 +1,30 @@
+"""Data & sources: every table to browse and download, a search over the sources, and the version of each
+upstream dataset."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data_view, page_params
+from dashboard.filters import sidebar_filters
+
+st.title("Data & sources")
+st.caption("Everything behind the charts: the curated tables, the sources every row cites, and downloads.")
+
+sidebar_filters()  # kept on this page too, so the filters carry over to the chart pages
+st.sidebar.caption("The filters shape the charts on the other pages; the tables and downloads here are complete.")
+page_params.note_unusable({"table": data_view.TABLES})
+
+st.subheader("Download everything")
+data_view.downloads()
+
+st.subheader("Browse a table")
+name = st.selectbox("Table", data_view.TABLES, key="table", bind="query-params")
+data_view.browse(name)
+
+st.subheader("Search the sources")
+term = st.text_input("Search sources by title, publisher, URL, id or notes", key="q", bind="query-params",
+                     max_chars=200, placeholder="e.g. SIPRI, ISAC, Commission report")
+data_view.sources_search(term)
+
+st.subheader("Upstream datasets and their vintages")
+data_view.vintages()
