@@ -15,13 +15,18 @@ from dashboard import app_state, db  # noqa: E402
 
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
-st.set_page_config(page_title="Serbia Alignment Monitor", page_icon=":material/balance:", layout="wide")
+# a local icon file: material-symbol icons are fetched from a font CDN, and the app must work offline
+st.set_page_config(page_title="Serbia Alignment Monitor", page_icon=str(ROOT / "dashboard" / "static" / "icon.png"),
+                   layout="wide")
 
 page = st.navigation(
     [
         st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", url_path="overview", default=True),
         st.Page(PAGES / "arms.py", title="Arms", icon=":material/rocket_launch:", url_path="arms"),
         st.Page(PAGES / "exercises.py", title="Exercises", icon=":material/military_tech:", url_path="exercises"),
+        st.Page(PAGES / "eu_cfsp.py", title="EU & CFSP", icon=":material/euro:", url_path="eu_cfsp"),
+        st.Page(PAGES / "un_votes.py", title="UN votes", icon=":material/how_to_vote:", url_path="un_votes"),
+        st.Page(PAGES / "data_sources.py", title="Data & sources", icon=":material/dataset:", url_path="data_sources"),
     ]
 )
 

@@ -1,0 +1,126 @@
+"""In a real browser: each page loads, a filter change reaches the URL, the URL reopens the same view, and the
+chart downloads are a real PNG and a CSV holding only the filtered rows."""
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+from playwright.sync_api import Page, expect
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def open_page(page: Page, url: str, charts: int) -> None:
+    page.goto(url)
+    wait_for_charts(page, charts)
+
+
+# The app root says whether the script runs; idle = not running for a while (a widget change requests the
+# rerun a moment after the URL changes, so one "not running" reading alone could predate it).
+IDLE_JS = """() => {
+  const state = document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state');
+  if (state !== 'notRunning') { window.__idleSince = null; return false; }
+  window.__idleSince = window.__idleSince || Date.now();
+  return Date.now() - window.__idleSince > 700;
+}"""
+
+
+def wait_for_charts(page: Page, charts: int) -> None:
+    page.wait_for_function(IDLE_JS, polling=100)
+    # during a rerun the old and new chart coexist for a moment: wait until exactly `charts` are drawn
+    expect(page.locator("[data-testid=stPlotlyChart]")).to_have_count(charts)
+    expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_visible()
+
+
+def years_slider(page: Page) -> tuple[int, int]:
+    thumbs = page.locator("[data-testid=stSlider] input[type=range]")
+    return int(thumbs.nth(0).input_value()), int(thumbs.nth(1).input_value())
+
+
+def move_first_year(page: Page, steps: int) -> None:
+    thumb = page.locator("[data-testid=stSlider] input[type=range]").first
+    thumb.focus()
+    for _ in range(steps):
+        thumb.press("ArrowRight")
+
+
+def download(page: Page, key: str) -> bytes:
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(f".st-key-{key} button").click()
+    return open(info.value.path(), "rb").read()
+
+
+def read_csv(raw: bytes) -> pd.DataFrame:
+    text = raw.decode("utf-8")
+    assert text.startswith("# Serbia Alignment Monitor: ")
+    assert "# Source: Fixture source" in text
+    return pd.read_csv(io.StringIO(text), comment="#")
+
+
+def test_overview_years_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
+    open_page(page, base_url, charts=1)
+    assert years_slider(page) == (2012, 2025)
+    move_first_year(page, 6)
+    page.wait_for_url(re.compile(r"years=2018&years=2025"))
+    wait_for_charts(page, 1)
+
+    csv = read_csv(download(page, "overview_csv"))
+    assert "# Filters: Years 2018–2025" in download(page, "overview_csv").decode()
+    assert csv["year"].between(2018, 2025).all() and len(csv) > 0
+    assert set(csv["series"]) >= {"Engagements", "CFSP alignment", "UN agreement"}
+    assert download(page, "overview_png")[:8] == PNG_SIGNATURE
+
+    again = browser.new_page()
+    open_page(again, page.url, charts=1)
+    assert years_slider(again) == (2018, 2025)
+    assert again.locator("[data-testid=stMetricValue]").first.inner_text() == "51%"
+    again.close()
+
+
+def test_clicking_a_bar_lists_its_facts_and_sources(page: Page, base_url: str):
+    open_page(page, f"{base_url}/arms?partners=Russia", charts=3)
+    # plotly's drag layer lies over the bars and turns a click at the bar's place into a point selection
+    page.locator(".st-key-arms_order_deals_chart .barlayer .point path").first.click(force=True)
+    expect(page.get_by_text("Behind your selection")).to_be_visible()
+    expect(page.get_by_text("Widget-2")).to_be_visible()
+    link = page.get_by_role("link", name="Fixture source A")
+    expect(link.first).to_have_attribute("href", "https://example.org/a")
+
+
+def test_arms_partner_filter_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
+    open_page(page, f"{base_url}/arms", charts=3)
+    page.locator(".st-key-partners input[role=combobox]").click()
+    page.keyboard.type("Russia")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"partners=Russia"))
+    page.keyboard.press("Escape")
+    wait_for_charts(page, 3)
+
+    csv = read_csv(download(page, "arms_order_deals_csv"))
+    assert csv["supplier"].tolist() == ["Russia"] and csv["year"].tolist() == [2017]
+    assert download(page, "arms_category_deals_png")[:8] == PNG_SIGNATURE
+
+    again = browser.new_page()
+    open_page(again, page.url, charts=3)
+    expect(again.locator(".st-key-partners [data-testid=stMultiSelectTagsContainer]")).to_contain_text("Russia")
+    expect(again.locator(".st-key-partners [data-testid=stMultiSelectTagsContainer]")).not_to_contain_text("China")
+    again.close()
+
+
+def test_exercises_years_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
+    open_page(page, f"{base_url}/exercises", charts=3)
+    expect(page.get_by_text("Fixture moratorium on exercises").first).to_be_visible()  # the shaded period
+    move_first_year(page, 10)
+    page.wait_for_url(re.compile(r"years=2022&years=2025"))
+    wait_for_charts(page, 3)
+
+    csv = read_csv(download(page, "exercises_per_year_csv"))
+    assert csv["year"].tolist() == [2025] and csv["bloc"].tolist() == ["East"]
+    assert download(page, "exercise_timeline_png")[:8] == PNG_SIGNATURE
+
+    again = browser.new_page()
+    open_page(again, page.url, charts=3)
+    assert years_slider(again) == (2022, 2025)
+    expect(again.get_by_text("Fixture moratorium on exercises")).to_have_count(0)  # 2021 is out of range
+    again.close()
