@@ -183,6 +183,15 @@ def test_overrides_apply_and_unknown_ids_fail(sipri_data, capsys):
     assert "arms_overrides.csv:4: field: 'quantity_delivered' cannot be overridden" in err
 
 
+def test_an_override_added_later_is_applied_not_taken_for_an_edit(sipri_data, capsys):
+    assert _run(sipri_data, capsys)[0] == 0
+    (sipri_data / "arms_overrides.csv").write_text(
+        "transfer_id,field,value,reason\nsipri-100,notes,Checked.,news\n", encoding="utf-8")
+    code, _, err = _run(sipri_data, capsys)
+    assert code == 0, err
+    assert _rows(sipri_data)["sipri-100"]["notes"] == "Checked."
+
+
 def test_lines_citing_a_vanished_sipri_row_stop_the_import(sipri_data, capsys):
     _append(sipri_data / "alternatives.csv", "arms_transfers,sipri-999,quantity_delivered,2,src-a,\n")
     before = (sipri_data / "arms_transfers.csv").read_bytes()

@@ -103,8 +103,12 @@ def _validate(rows: list[dict], out: Path) -> None:
         raise DataError(problems)
 
 
-def _edits(current: csv_records.CsvFile, generated: dict[str, dict]) -> tuple[list[Edit], list[str]]:
-    """Hand edits to overridable fields, and a report of SIPRI-driven changes to the other fields."""
+def _edits(current: csv_records.CsvFile, plain: dict[str, dict],
+           generated: dict[str, dict]) -> tuple[list[Edit], list[str]]:
+    """Hand edits to overridable fields, and a report of SIPRI-driven changes to the other fields.
+
+    A field holding either the imported value or its override is not an edit (a new override is simply applied).
+    """
     edits, changes = [], []
     for record in current.records:
         tid = record.values["transfer_id"]
@@ -116,7 +120,7 @@ def _edits(current: csv_records.CsvFile, generated: dict[str, dict]) -> tuple[li
             continue
         for field in COLUMNS:
             old_text, new_text = record.values[field].strip(), csv_records.cell_text(new[field])
-            if old_text == new_text or _same_number(old_text, new_text):
+            if _same(old_text, new_text) or _same(old_text, csv_records.cell_text(plain[tid][field])):
                 continue
             if field in OVERRIDABLE:
                 edits.append(Edit(tid, field, old_text, new_text, record.line))
@@ -125,8 +129,8 @@ def _edits(current: csv_records.CsvFile, generated: dict[str, dict]) -> tuple[li
     return edits, changes
 
 
-def _same_number(a: str, b: str) -> bool:
-    return _is_number(a) and _is_number(b) and float(a) == float(b)
+def _same(a: str, b: str) -> bool:
+    return a == b or (_is_number(a) and _is_number(b) and float(a) == float(b))
 
 
 def _is_number(text: str) -> bool:
@@ -185,12 +189,13 @@ def run(args: argparse.Namespace) -> list[str]:
 
     items.sort(key=_sort_key(recipients))
     generated = {item.row["transfer_id"]: item.row for item in items}
+    plain = {tid: dict(row) for tid, row in generated.items()}
     overrides_path = args.overrides or data_dir / "arms_overrides.csv"
     for _, tid, field, value in _overrides(overrides_path, generated):
         _apply(generated[tid], field, value)
 
     current = csv_records.read_csv(out, COLUMNS)
-    edits, report = _edits(current, generated)
+    edits, report = _edits(current, plain, generated)
     if edits and not (args.keep_edits or args.drop_edits):
         raise UnsavedEdits([Problem(str(out), e.line, e.field,
                                     f"{e.transfer_id}: edited to {e.current!r}; the import gives {e.generated!r}")
