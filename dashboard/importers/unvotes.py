@@ -254,7 +254,8 @@ class _Collector:
         iso3 = self.names.iso3(name, on, code)
         if iso3 is None:
             shown = f"{name!r}" + (f" (code {code!r})" if code else "")
-            self.problems.add(line, column, f"unknown country {shown}: add it to {NAMES_FILE.name}")
+            self.problems.add(line, column, f"unknown country {shown}: add it to {NAMES_FILE.name} "
+                                            "with a code that countries.csv lists")
             return
         key = (roll_call.rcid, iso3)
         earlier = self.data.votes.get(key)
