@@ -13,7 +13,6 @@ The SIPRI citations of the imported rows in fact_sources.csv are rewritten too; 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from pydantic import ValidationError
 from dashboard.catalog import BY_NAME
 from dashboard.importers import csv_records
 from dashboard.importers.country_names import CountryNames
-from dashboard.importers.sipri_deals import Context, Imported, build
+from dashboard.importers.sipri_deals import Context, build
 from dashboard.importers.sipri_files import read_orders, read_register
 from dashboard.rows import ArmsTransfer
 from dashboard.validate import DataError, Problem

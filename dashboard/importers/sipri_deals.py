@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dashboard.importers.country_names import CountryNames
 from dashboard.importers.sipri_files import DeliveryRow, OrderRow, Orders, Register
@@ -185,7 +186,7 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # human-readable notes on rows left out
 
-    def codes(self, path, line: int, supplier: str, recipient: str) -> tuple[str, str] | None:
+    def codes(self, path: Path, line: int, supplier: str, recipient: str) -> tuple[str, str] | None:
         """(recipient_iso3, supplier_iso3) for a row of a chosen recipient, else None."""
         recipient_iso3 = self.names.iso3(recipient)
         if recipient_iso3 not in self.recipients:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dashboard.importers.file_problems import FileProblems
@@ -136,7 +136,7 @@ class _Cells:
     def text(self, key: str) -> str:
         return self.cells[key].strip()
 
-    def _bad(self, key: str, what: str) -> None:
+    def bad(self, key: str, what: str) -> None:
         self.problems.add(self.line, self.labels.get(key, key), f"{what} (got {self.cells[key]!r})")
 
     def integer(self, key: str) -> int | None:
@@ -144,7 +144,7 @@ class _Cells:
         if not raw:
             return None
         if not raw.isdigit():
-            self._bad(key, "not a whole number")
+            self.bad(key, "not a whole number")
             return None
         return int(raw)
 
@@ -157,21 +157,21 @@ class _Cells:
         except ValueError:
             value = -1.0
         if not value >= 0:  # also rejects nan
-            self._bad(key, "not a non-negative number")
+            self.bad(key, "not a non-negative number")
             return None
         return value
 
     def year(self, key: str) -> int | None:
         value = self.integer(key)
         if value is not None and not 1900 <= value <= 2100:
-            self._bad(key, "not a year")
+            self.bad(key, "not a year")
             return None
         return value
 
     def flag(self, key: str, yes: str, no: str) -> bool:
         raw = self.text(key)
         if raw not in (yes, no, ""):
-            self._bad(key, f"expected {yes!r}, {no!r} or empty")
+            self.bad(key, f"expected {yes!r}, {no!r} or empty")
         return raw == yes
 
 
@@ -221,7 +221,7 @@ def read_register(path: Path) -> Register:
             continue
         c = _Cells({REGISTER_COLUMNS.get(h, h): v for h, v in zip(header, cells)}, line, problems, labels)
         if not c.text("sipri_id").isdigit():
-            c._bad("sipri_id", "not a SIPRI deal id")
+            c.bad("sipri_id", "not a SIPRI deal id")
         delivery_year = c.year("delivery_year")
         if delivery_year is None and not c.text("delivery_year"):
             problems.add(line, labels["delivery_year"], "empty: every register row is one delivery year")
@@ -268,7 +268,7 @@ def _delivery_years(c: _Cells) -> tuple[int, ...]:
         return ()
     parts = [p.strip() for p in raw.split(";")]
     if not all(p.isdigit() and len(p) == 4 for p in parts):
-        c._bad("delivery_years", "expected years separated by ';'")
+        c.bad("delivery_years", "expected years separated by ';'")
         return ()
     return tuple(int(p) for p in parts)
 
@@ -301,9 +301,8 @@ def read_orders(path: Path) -> Orders:
             # SIPRI's export sometimes puts a row's three TIV values on the next line, shifted to the start
             values = [cells[i] for i in range(1, 4)]
             c = _Cells(dict(zip(ORDER_TIV, values)), line, problems, labels)
-            previous = rows[-1]
-            rows[-1] = OrderRow(**{**previous.__dict__, "tiv_unit": c.number("tiv_per_unit"),
-                                   "tiv_total": c.number("tiv_total_order"), "tiv_delivered": c.number("tiv_delivered")})
+            rows[-1] = replace(rows[-1], tiv_unit=c.number("tiv_per_unit"), tiv_total=c.number("tiv_total_order"),
+                               tiv_delivered=c.number("tiv_delivered"))
             continue
         # a repaired designation (e.g. Excel's '5.7E+07' for 57E6) wins where the file carries one
         designation = (record.get("designation_fixed") or record["designation"]).strip()
