@@ -42,6 +42,22 @@ def _aggregate(d: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return out
 
 
+NAMED_SUPPLIERS = 4  # per bloc; the rest share one legend entry so the legend stays short on any screen
+
+
+def _top_suppliers(d: pd.DataFrame) -> pd.DataFrame:
+    """Keep the largest suppliers of each bloc by name; the others become 'other <bloc> suppliers'."""
+    if d.empty:
+        return d
+    totals = d.groupby(["bloc", "supplier"])["value"].sum().reset_index()
+    totals["rank"] = totals.groupby("bloc")["value"].rank(method="first", ascending=False)
+    named = set(zip(totals.loc[totals["rank"] <= NAMED_SUPPLIERS, "bloc"], totals.loc[totals["rank"] <= NAMED_SUPPLIERS, "supplier"]))
+    d = d.copy()
+    keep = [(b, s) in named for b, s in zip(d["bloc"], d["supplier"])]
+    d.loc[[not k for k in keep], "supplier"] = "other " + d["bloc"] + " suppliers"
+    return d
+
+
 def _unit(measure: str) -> str:
     return "SIPRI TIV, millions" if measure == "tiv" else "deals"
 
@@ -51,15 +67,16 @@ def by_year_chart(f: Filters, measure: str, basis: str) -> Chart:
     """Stacked bars per year, one trace per supplier in its bloc's colour (patterns tell suppliers apart)."""
     year = _YEAR_COLUMN[basis]
     d = _measured(deals(f), measure)
-    d = d[d[year].between(f.year_from, f.year_to)].rename(columns={year: "year"})
-    data = _aggregate(d, ["year", "bloc", "supplier_iso3", "supplier"])
+    d = _top_suppliers(d[d[year].between(f.year_from, f.year_to)].rename(columns={year: "year"}))
+    data = _aggregate(d, ["year", "bloc", "supplier"])
     title = f"Arms deals by supplier and year {'ordered' if basis == 'order' else 'of first delivery'} ({_unit(measure)})"
     fig = go.Figure()
     for bloc in BLOC_ORDER:
         suppliers = data[data["bloc"] == bloc].groupby("supplier")["value"].sum().sort_values(ascending=False)
         for i, supplier in enumerate(suppliers.index):
             part = data[(data["bloc"] == bloc) & (data["supplier"] == supplier)]
-            fig.add_bar(x=part["year"], y=part["value"], name=f"{supplier} ({bloc})", legendgroup=bloc,
+            name = supplier if supplier.startswith("other ") else f"{supplier} ({bloc})"
+            fig.add_bar(x=part["year"], y=part["value"], name=name, legendgroup=bloc,
                         marker=bar_marker(bloc, PATTERNS[i % len(PATTERNS)]), customdata=part.index.to_list(),
                         hovertemplate=f"{supplier}, %{{x}}: %{{y:,.4~g}}<extra></extra>")
     fig.update_layout(barmode="stack", yaxis_title=AXIS_TITLES[measure])

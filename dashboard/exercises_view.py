@@ -47,7 +47,9 @@ def timeline_chart(f: Filters) -> Chart:
     d["start_date"], d["end_date"] = pd.to_datetime(d["start_date"]), pd.to_datetime(d["end_date"])
     data = d[["exercise_id", "name", "start_date", "end_date", "date_precision", "partner_iso3", "partner", "bloc",
               "serbia_role", "location", "fact_table", "fact_ids"]]
-    order = (data.sort_values(["bloc", "partner"]).drop_duplicates("partner")["partner"]).to_list()
+    rank = {b: i for i, b in enumerate(BLOC_ORDER)}
+    order = (data.assign(r=data["bloc"].map(rank)).sort_values(["r", "partner"])
+             .drop_duplicates("partner")["partner"]).to_list()
     fig = go.Figure()
     for bloc in BLOC_ORDER:
         for took_part in (True, False):

@@ -14,7 +14,7 @@ from dashboard import app_state
 from dashboard.chart_panel import Chart, fact_list, make_chart, per_database
 from dashboard.filters import SUBJECT, Filters
 from dashboard.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, series_colour
-from dashboard.timeline import YEAR_BAR_WIDTH, add_milestone_lines, milestone_trace, period_mid, year_mid
+from dashboard.timeline import MAX_LABELLED, YEAR_BAR_WIDTH, add_milestone_lines, milestone_trace, period_mid, year_mid
 
 DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
 
@@ -115,7 +115,8 @@ def overview_chart(f: Filters) -> Chart:
         ms = data[data["series"] == MILESTONE]
         fig.add_trace(milestone_trace(ms.rename(columns={"label": "title"}), ms.index.to_list()), row=row["milestones"], col=1)
         fig.update_yaxes(visible=False, range=[-0.6, 2.6], fixedrange=True, row=row["milestones"], col=1)
-        add_milestone_lines(fig, ms["date"], [row[p] for p in panels if p != "milestones"])
+        if len(ms) <= MAX_LABELLED:  # beyond that, lines would bury the bars; the strip's diamonds remain
+            add_milestone_lines(fig, ms["date"], [row[p] for p in panels if p != "milestones"])
 
     fig.update_xaxes(type="date", tickformat="%Y")
     base_layout(fig, title, height=560 if len(panels) > 2 else 460)
@@ -155,12 +156,18 @@ def headlines(f: Filters) -> Headlines:
     )
 
 
-def _shares(frame: pd.DataFrame, column: str) -> str:
+def _share(frame: pd.DataFrame, column: str, bloc: str) -> float | None:
     total = frame[column].sum()
-    if not total or pd.isna(total):
+    if not len(frame) or not total or pd.isna(total):
+        return None
+    return 100 * frame.loc[frame["bloc"] == bloc, column].sum() / total
+
+
+def _pair(east: float | None, west: float | None, unit: str = "") -> str:
+    """'52% / 45%' (East first): short enough for a metric on a narrow window."""
+    if east is None and west is None:
         return "—"
-    parts = {b: v for b, v in zip(frame["bloc"], frame[column]) if not pd.isna(v)}
-    return " · ".join(f"{b} {100 * parts[b] / total:.0f}%" for b in ("East", "West", "Other") if b in parts)
+    return f"{east or 0:.0f}{unit} / {west or 0:.0f}{unit}"
 
 
 def headline_metrics(f: Filters) -> None:
@@ -172,14 +179,18 @@ def headline_metrics(f: Filters) -> None:
                 border=True)
     if h.cfsp_issuer:
         cfsp.caption(f"Period {h.cfsp_period}, as reported by {h.cfsp_issuer}")
-    arms.metric("Arms deliveries by supplier bloc", _shares(h.arms, "deals"), border=True,
-                help="Share of deals with deliveries in the selected years, by the supplier's bloc.")
-    if len(h.arms) and h.arms["deals_with_tiv"].sum():
-        arms.caption(f"By SIPRI TIV where known ({int(h.arms['deals_with_tiv'].sum())} of "
-                     f"{int(h.arms['deals'].sum())} deals): {_shares(h.arms, 'tiv_m')}")
-    ex = {b: int(n) for b, n in zip(h.exercises["bloc"], h.exercises["exercises"])}
-    drills.metric("Exercises by partner bloc", " · ".join(f"{b} {ex[b]}" for b in ("West", "East", "Other") if b in ex) or "—",
-                  help="Exercises Serbia took part in, counted once for each partner bloc present.", border=True)
+    arms.metric("Arms deliveries, East / West", _pair(_share(h.arms, "deals", "East"), _share(h.arms, "deals", "West"), "%"),
+                border=True, help="Share of deals with deliveries in the selected years, by the supplier's bloc.")
+    if len(h.arms):
+        by_tiv = (f"; by SIPRI TIV (known for {int(h.arms['deals_with_tiv'].sum())}): "
+                  + _pair(_share(h.arms, "tiv_m", "East"), _share(h.arms, "tiv_m", "West"), "%")
+                  if h.arms["deals_with_tiv"].sum() else "")
+        arms.caption(f"Share of {int(h.arms['deals'].sum())} deals{by_tiv}")
+    ex = dict(zip(h.exercises["bloc"], h.exercises["exercises"].astype(int)))
+    drills.metric("Exercises with East / West", _pair(ex.get("East"), ex.get("West")) if ex else "—", border=True,
+                  help="Exercises Serbia took part in within the selected years, counted once for each partner bloc present.")
+    if ex.get("Other"):
+        drills.caption(f"and {ex['Other']} with partners outside both blocs")
 
 
 def latest_facts(f: Filters, limit: int = 8) -> None:

@@ -58,7 +58,7 @@ def add_periods(fig: go.Figure, periods: pd.DataFrame, *, rows: list[int] | None
     """Shade each [date, end_date] period (e.g. a moratorium on exercises) across the chart.
 
     An open period (no end_date) is shaded to the last date on the axis."""
-    for p in periods.itertuples():
+    for i, p in enumerate(periods.itertuples()):
         start = pd.Timestamp(p.date)
         end = pd.Timestamp(p.end_date) if not pd.isna(p.end_date) else pd.Timestamp.today().normalize()
         for row in rows or [None]:
@@ -66,4 +66,5 @@ def add_periods(fig: go.Figure, periods: pd.DataFrame, *, rows: list[int] | None
             fig.add_vrect(x0=start, x1=end, fillcolor=SUSPENSION_FILL, line_width=0, layer="below", **kwargs)
         if label:
             fig.add_annotation(x=start, xref="x", y=1.0, yref="paper", yanchor="top", xanchor="left",
-                               text=short(p.title, 40), showarrow=False, font={"size": 10, "color": MILESTONE_COLOUR})
+                               text=short(p.title, 40), showarrow=False, font={"size": 10, "color": MILESTONE_COLOUR},
+                               yshift=-14 * (i % 2))  # neighbouring periods' labels on alternate lines

@@ -75,3 +75,15 @@ def test_bloc_without_deals_shows_the_empty_state(app):
     infos = texts(at, "info")
     assert sum("no data for these filters" in i for i in infos) == 3
     assert "No arms deals for these filters." in infos
+
+
+def test_small_suppliers_share_one_legend_entry_per_bloc():
+    import pandas as pd
+
+    from dashboard.arms_view import NAMED_SUPPLIERS, _top_suppliers
+
+    west = [f"W{i}" for i in range(NAMED_SUPPLIERS + 2)]
+    d = pd.DataFrame({"bloc": ["West"] * len(west) + ["East"], "supplier": west + ["Russia"],
+                      "value": [10.0 - i for i in range(len(west))] + [1.0]})
+    grouped = _top_suppliers(d)
+    assert grouped["supplier"].tolist() == west[:NAMED_SUPPLIERS] + ["other West suppliers"] * 2 + ["Russia"]

@@ -25,8 +25,9 @@ def test_default_view_has_bars_lines_milestones_and_headlines(app):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Latest CFSP alignment"] == "51%"  # the Commission's report ends last (2023-08-31)
     assert "Period 2023 report, as reported by European Commission" in texts(at, "caption")
-    assert metrics["Arms deliveries by supplier bloc"] == "East 100%"
-    assert metrics["Exercises by partner bloc"] == "East 1"
+    assert metrics["Arms deliveries, East / West"] == "100% / 0%"
+    assert "Share of 2 deals; by SIPRI TIV (known for 1): 100% / 0%" in texts(at, "caption")
+    assert metrics["Exercises with East / West"] == "1 / 0"
     assert at.get("plotly_chart")[0].proto.alt.startswith("Serbia between East and West")
 
 
@@ -46,7 +47,7 @@ def test_bloc_filter_keeps_only_west(app):
     fig = only_figure(rerun(at))
     assert sum_by(fig, "legendgroup") == {"West": 2}
     assert "UN votes: agrees with Russia" not in traces(fig)
-    assert {m.label: m.value for m in at.metric}["Arms deliveries by supplier bloc"] == "—"
+    assert {m.label: m.value for m in at.metric}["Arms deliveries, East / West"] == "—"
 
 
 def test_url_parameters_set_the_filters(app):
