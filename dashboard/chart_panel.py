@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import app_state, export
+from dashboard.cache import per_database  # noqa: F401  (pages' view modules import it from here)
 from dashboard.filters import Filters, choices
 from dashboard.text import md_escape, source_markdown
 from dashboard.theme import plot_config
@@ -76,22 +77,6 @@ def make_chart(key: str, title: str, figure: go.Figure, data: pd.DataFrame, alt:
 
 
 _NO_SOURCES = pd.DataFrame(columns=["source_id", "title", "url", "publisher", "published_on", "n_facts"])
-
-
-def per_database(fn: Callable[..., Chart]) -> Callable[..., Chart]:
-    """Cache what `fn(*args)` returns per database version and arguments (args must be hashable, e.g.
-    a Filters). The same object is returned to every session: callers must not mutate it."""
-
-    @functools.lru_cache(maxsize=64)
-    def keyed(identity: tuple, *args):
-        return fn(*args)
-
-    @functools.wraps(fn)
-    def wrapper(*args):
-        return keyed(app_state.connection().identity(), *args)
-
-    wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
-    return wrapper
 
 
 def show(chart: Chart, filters: Filters, *, hint: str = "Click a bar or point to see the facts and sources behind it.") -> list[str]:
@@ -147,26 +132,37 @@ def fact_list(refs: list[str], limit: int = MAX_FACTS_SHOWN, newest_first: bool 
     """Each fact as a line (date, partner, what) followed by its sources with links; all text escaped.
 
     `refs` are 'fact_table:fact_id' strings (see `fact_refs`); the first `limit` are shown, by date."""
-    facts = app_state.query("fact_details", refs=refs[:limit])
-    if newest_first:
-        facts = facts.iloc[::-1]
-    if facts.empty:
+    lines = fact_lines(tuple(refs[:limit]))
+    if not lines:
         st.caption("No details recorded for these facts.")
         return
+    for fact, sources in (reversed(lines) if newest_first else lines):
+        st.markdown(fact)
+        if sources:
+            st.caption(sources)
+    if len(refs) > limit:
+        st.caption(f"… and {len(refs) - limit} more; narrow the filters to see them.")
+
+
+@per_database
+def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(fact line, its sources) as escaped Markdown for each fact, by date; built once per database."""
+    facts = app_state.query("fact_details", refs=list(refs))
     cited = {
         table: app_state.query("fact_sources", fact_table=table, fact_ids=sorted(group["fact_id"]))
         for table, group in facts.groupby("fact_table")
     }
+    lines = []
     for row in facts.itertuples():
         date = "" if pd.isna(row.date) else f"**{pd.Timestamp(row.date):%Y-%m-%d}** · "
         partner = f"{md_escape(row.partner)} ({md_escape(row.bloc)}) — " if isinstance(row.partner, str) else ""
-        st.markdown(f"{date}{partner}{md_escape(row.title)}")
         sources = cited[row.fact_table]
+        citations = []
         for s in sources[sources["fact_id"] == row.fact_id].itertuples():
             evidence = f" · “{md_escape(s.evidence)}”" if isinstance(s.evidence, str) and s.evidence else ""
-            st.caption("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
-    if len(refs) > limit:
-        st.caption(f"… and {len(refs) - limit} more; narrow the filters to see them.")
+            citations.append("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
+        lines.append((f"{date}{partner}{md_escape(row.title)}", "  \n".join(citations)))
+    return tuple(lines)
 
 
 def _downloads(chart: Chart, filters: Filters) -> None:

@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import app_state
+from dashboard.cache import per_database
 from dashboard.theme import BLOC_ORDER
 
 SUBJECT = "SRB"  # the country the monitor follows; never a partner or a comparison of itself
@@ -85,8 +86,9 @@ class Choices:
         return {**self.partners, **self.candidates}
 
 
+@per_database
 def choices() -> Choices:
-    """Filter options and year bounds from the current database (cached with the queries)."""
+    """Filter options and year bounds from the current database (built once per database version)."""
     countries = app_state.query("countries")
     bounds = app_state.query("year_bounds")
     first, last = bounds.iloc[0]["first_year"], bounds.iloc[0]["last_year"]
