@@ -1,0 +1,145 @@
+"""Data & sources page: every table to browse, a bound source search, vintages, and downloads of everything."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import catalog, data_view
+from dashboard.db import SharedConnection
+from tests.apptest import empty_copy, open_app, rerun, texts
+from tests.page_fixture import pages_db  # noqa: F401  (fixture)
+
+PAGE = "app_pages/data_sources.py"
+
+
+@pytest.fixture
+def app(monkeypatch, pages_db):  # noqa: F811
+    return lambda **query: open_app(monkeypatch, pages_db, page=PAGE, query=query)
+
+
+def _frames(at) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The browsed table and the source search results (the column list in its expander sits between)."""
+    frames = [f.value for f in at.dataframe]
+    browsed = frames[0]
+    found = next((f for f in frames if "facts_citing" in f.columns), None)
+    return browsed, found
+
+
+def test_default_view_browses_a_table_and_lists_all_sources(app, pages_db):  # noqa: F811
+    at = app()
+    browsed, found = _frames(at)
+    con = duckdb.connect(str(pages_db), read_only=True)
+    assert at.selectbox(key="table").value == data_view.TABLES[0]
+    assert len(browsed) == con.execute(f"select count(*) from {data_view.TABLES[0]}").fetchone()[0]
+    assert sorted(found["source_id"]) == sorted(r[0] for r in con.execute("select source_id from sources").fetchall())
+    assert found.set_index("source_id").loc["src-quote", "facts_citing"] == 10
+    vintages = [m for m in texts(at, "markdown") if "version" in m]
+    # the two sources of kind 'dataset': the dated fixture register and the undated fixture source B
+    assert any(m.startswith("[Serbia's fixture register](https://example.org/q)") and "version of 2025-06-01" in m
+               for m in vintages)
+    assert any("Fixture source B" in m and "version not dated" in m for m in vintages)
+
+
+def test_choosing_a_table_shows_its_rows(app):
+    at = app()
+    at.selectbox(key="table").set_value("eu_statements")
+    browsed, _ = _frames(rerun(at))
+    assert set(browsed["statement_id"]) == {"s1", "p-s-evil", "p-s-neutral"}
+    assert any(c.startswith("3 rows · key: statement_id") for c in texts(at, "caption"))
+
+
+def test_table_from_the_url(app):
+    at = app(table="un_votes")
+    browsed, _ = _frames(at)
+    assert list(browsed.columns) == ["resolution_id", "country_iso3", "vote"]
+
+
+def test_search_term_with_a_quote_is_bound_and_finds_the_row(app):
+    at = app()
+    at.text_input(key="q").input("serbia's FIXTURE")
+    _, found = _frames(rerun(at))
+    assert found["source_id"].tolist() == ["src-quote"]
+
+
+@pytest.mark.parametrize("term", ["x' OR '1'='1", "%", "_", "'; DROP TABLE sources; --"])
+def test_search_terms_are_text_not_sql(app, term):
+    at = app(q=term)
+    _, found = _frames(at)
+    assert found is None  # nothing contains these characters
+    assert any(n.startswith("No source matches") for n in texts(at, "info"))
+
+
+def test_search_echo_is_escaped(app):
+    at = app(q="<script>[x](javascript:1)")
+    note = next(n for n in texts(at, "info") if n.startswith("No source matches"))
+    assert "<script>" not in note and "&lt;script&gt;" in note and "](javascript" not in note
+
+
+def test_bad_url_parameters_are_ignored_with_a_note(app):
+    at = app(table="drop_tables", years=["1800", "1900"])
+    notes = " ".join(texts(at, "info"))
+    assert "unknown table 'drop_tables' ignored" in notes
+    assert "reach outside the data" in notes
+    assert at.selectbox(key="table").value == data_view.TABLES[0]
+
+
+def test_unknown_table_names_never_reach_a_query():
+    with pytest.raises(ValueError):
+        data_view.check_table("sources; DROP TABLE sources")
+    assert data_view.check_table("sources") == "sources"
+
+
+def test_everything_zip_rebuilds_the_same_database(pages_db, tmp_path):  # noqa: F811
+    from dashboard.build import build
+
+    archive = zipfile.ZipFile(io.BytesIO(data_view.everything_zip(SharedConnection(pages_db))))
+    names = set(archive.namelist())
+    assert names == {f"{t}.csv" for t in data_view.TABLES} | {"schema.sql", "data_dictionary.csv", "README.md"}
+    archive.extractall(tmp_path / "data")
+    build(tmp_path / "data", tmp_path / "again.duckdb")
+    before, after = duckdb.connect(str(pages_db), read_only=True), duckdb.connect(str(tmp_path / "again.duckdb"), read_only=True)
+    for table in data_view.TABLES:
+        query = f"select * from {table} order by all"
+        assert before.execute(query).fetchall() == after.execute(query).fetchall(), table
+    readme = archive.read("README.md").decode()
+    assert "| eu_statements | 3 | statement_id | yes |" in readme
+
+
+def test_data_dictionary_describes_every_column(pages_db):  # noqa: F811
+    archive = zipfile.ZipFile(io.BytesIO(data_view.everything_zip(SharedConnection(pages_db))))
+    d = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")), keep_default_na=False).set_index(["table", "column"])
+    expected = {(t.name, c) for t in catalog.TABLES for c in t.columns}
+    assert set(d.index) == expected
+    assert d.loc[("eu_statements", "stance"), "rule"] == ">= -2; <= 2"
+    assert d.loc[("countries", "bloc"), "rule"] == "one of: East, West, Other"
+    assert d.loc[("sources", "url"), "rule"] == "http(s) URL"
+    assert d.loc[("un_agreement", "partner"), "references"] == "countries.iso3 (or EU)"
+    assert d.loc[("sources", "published_on"), "required"] == "no"
+    assert d.loc[("sources", "published_on"), "note"] == "empty where the page gives no date"
+    assert d.loc[("arms_transfers", "transfer_id"), "key"] == "yes"
+
+
+def test_table_csv_matches_the_curated_format(pages_db):  # noqa: F811
+    raw = data_view.table_csv(SharedConnection(pages_db), "countries").decode()
+    assert raw.splitlines()[0] == "iso3,name,bloc,kind,eu_member,eu_candidate_wb,notes"
+    assert "SRB,Serbia,Other,country,false,true," in raw.splitlines()
+
+
+def test_database_download_is_the_database_file(pages_db):  # noqa: F811
+    assert data_view.database_bytes(pages_db) == pages_db.read_bytes()
+
+
+def test_empty_database_loads_without_error(monkeypatch, tmp_path):
+    from dashboard.build import build
+    from tests.conftest import FIXTURE
+
+    out = tmp_path / "empty.duckdb"
+    build(empty_copy(FIXTURE, tmp_path / "data"), out)
+    at = open_app(monkeypatch, out, page=PAGE, query={"table": "events"})
+    browsed, found = _frames(at)
+    assert browsed.empty and list(browsed.columns)[:2] == ["event_id", "date"]
+    assert len(found) == 2  # the sources stay: only fact tables were emptied
