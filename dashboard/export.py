@@ -21,6 +21,7 @@ from dashboard.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, TOPOJSON_
 
 PROJECT = "Serbia Alignment Monitor"
 _server_lock = threading.Lock()
+_render_lock = threading.Lock()  # one browser serves every session: one image at a time
 _server_started = False
 
 
@@ -50,7 +51,7 @@ def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_
         raise ValueError(f"unsupported image format {fmt!r}")
     styled = export_layout(fig, _html(title), _html(filters_text), "<br>".join(map(_html, textwrap.wrap(source_text, 170))))
     ensure_image_server()
-    with warnings.catch_warnings():
+    with _render_lock, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         return styled.to_image(format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT,
                                scale=EXPORT_SCALE if fmt == "png" else 1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -67,3 +68,12 @@ def test_a_clicked_bar_maps_to_its_facts():
         "arms_transfers:t2"]  # a point of an unknown trace is ignored
     assert selected_refs(chart, []) == []
     assert fact_refs(DATA) == ["arms_transfers:t1", "arms_transfers:t2", "arms_transfers:t3"]
+
+
+def test_maps_export_from_the_bundled_world_outline():
+    fig = go.Figure(go.Scattergeo(lat=[44.8], lon=[20.5], mode="markers"))
+    fig.update_geos(showcountries=True, lonaxis_range=[0, 40], lataxis_range=[30, 55])
+    svg = export.image_bytes(fig, "svg", "Map", "Years", "Sources").decode()
+    # borders drawn (long path outlines) means the outline was found on disk, without any network
+    outlines = [len(d) for d in re.findall(r' d="([^"]*)"', svg)]
+    assert max(outlines) > 5000
