@@ -93,13 +93,14 @@ def export_layout(fig: go.Figure, title: str, filters_text: str, source_text: st
     out.update_layout(
         template="plotly_white",
         title={"text": f"{title}<br><sup>{filters_text}</sup>", "x": 0.01, "xanchor": "left"},
-        margin={"l": 70, "r": 30, "t": 90, "b": 60},
+        margin={"l": 70, "r": 30, "t": 90, "b": 100},
         width=EXPORT_WIDTH,
         height=EXPORT_HEIGHT,
         legend={"orientation": "v", "yanchor": "top", "y": 1.0, "x": 1.02},  # room enough at this width
     )
     out.add_annotation(
-        text=source_text, xref="paper", yref="paper", x=0, y=-0.06, xanchor="left", yanchor="top",
+        # below the x-axis tick labels, whatever the plot's height: a fixed pixel offset from its bottom
+        text=source_text, xref="paper", yref="paper", x=0, y=0, yshift=-40, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": 11, "color": "#444444"},
     )
     return out
