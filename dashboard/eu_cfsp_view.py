@@ -91,7 +91,7 @@ def _segments(part: pd.DataFrame) -> tuple[list, list, list]:
 def cfsp_chart(f: Filters) -> Chart:
     """One line per country and issuer (and cadence) through the midpoints of its periods; each period is
     also drawn as a bar from its start to its end."""
-    title = "CFSP alignment rate: share of EU foreign-policy declarations joined"
+    title = "CFSP alignment: EU declarations joined"
     data = _cfsp_rows(f)
     if data.empty:
         return make_chart("cfsp_rate", title, go.Figure(), data, alt="")
@@ -113,6 +113,7 @@ def cfsp_chart(f: Filters) -> Chart:
     fig.update_xaxes(type="date", tickformat="%Y")
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title_text="Declarations joined")
     base_layout(fig, title)
+    comparison.fit_legend(fig)
     data = data.drop(columns=["period_mid", "cadence"])
     return make_chart("cfsp_rate", title, fig, data, alt=_cfsp_alt(title, data))
 
@@ -140,7 +141,7 @@ def statements(f: Filters, chosen: tuple[str, ...]) -> pd.DataFrame:
 @per_database
 def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
     """Each statement at its date and stance (−2…+2), coloured on the diverging stance scale."""
-    title = "EU statements on Serbia's foreign-policy alignment, by stance"
+    title = "EU statements on Serbia's alignment, by stance"
     data = statements(f, chosen)
     if data.empty:
         return make_chart("eu_statements", title, go.Figure(), data, alt="")
@@ -156,6 +157,7 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
     fig.update_yaxes(range=[-2.6, 2.6], tickvals=list(STANCE_LABELS), ticktext=list(STANCE_LABELS.values()),
                      zeroline=True, title_text=None, fixedrange=True)
     base_layout(fig, title)
+    comparison.fit_legend(fig)
     counts = data["stance"].value_counts()
     spread = ", ".join(f"{counts[s]} {STANCE_LABELS[s]}" for s in STANCE_LABELS if s in counts)
     alt = (f"Timeline. {title}. {len(data)} statements from {pd.Timestamp(data['date'].min()):%Y} to "

@@ -27,7 +27,7 @@ MEASURE_HELP = (
     "no counts 0 — so abstaining on a vote the partner backs reads as half-way, not as disagreement.")
 # The partners the page is about, in the order their panels appear (others, if selected, follow by name).
 PARTNER_ORDER = ["RUS", "CHN", "USA", "EU"]
-PANEL_TITLES = {"EU": "with the EU members' majority"}
+PANEL_TITLES = {"EU": "with the EU majority"}
 # Whose votes the key-votes table shows besides Serbia and the compared countries, unless partners are chosen.
 DEFAULT_VOTE_PARTNERS = ("RUS", "CHN", "USA")
 NOT_RECORDED = "—"
@@ -44,7 +44,7 @@ def _names() -> dict[str, str]:
 def agreement_chart(f: Filters, measure: str) -> Chart:
     """One panel per partner, one line per country (Serbia thicker), the share of votes in agreement."""
     column = MEASURES[measure]
-    title = f"Voting with Russia, China, the US and the EU in the UN General Assembly ({measure.lower()})"
+    title = f"UN General Assembly: voting agreement ({measure.lower()})"
     data = app_state.query("un_agreement_series", countries=comparison.countries(f), **f.params())
     data = data[data[column].notna()].reset_index(drop=True)
     if data.empty:
@@ -83,6 +83,8 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
     fig.update_yaxes(range=[0, 102], ticksuffix="%")
     fig.update_xaxes(tickformat="d", dtick=None)
     base_layout(fig, title, height=170 + 250 * rows)
+    fig.update_layout(margin_t=80)  # room for the panel titles under the chart title
+    comparison.fit_legend(fig)
     return make_chart("un_agreement", title, fig, data, alt=_agreement_alt(title, data, partners, panel_names))
 
 

@@ -22,7 +22,7 @@ def _charts(at) -> dict[str, dict]:
 
 
 def _cfsp(at) -> dict | None:
-    return next((f for t, f in _charts(at).items() if t.startswith("CFSP alignment rate")), None)
+    return next((f for t, f in _charts(at).items() if t.startswith("CFSP alignment")), None)
 
 
 def _statements(at) -> dict | None:
@@ -56,7 +56,7 @@ def test_each_issuer_keeps_its_own_line_with_periods_as_bars(app):
     assert [pd.Timestamp(x) for x in bar["x"][:2]] == [start, end]
     assert bar["y"][:2] == [51.0, 51.0]
     alt = at.get("plotly_chart")[0].proto.alt
-    assert alt.startswith("Line chart. CFSP alignment rate") and "Serbia per ISAC Fund" in alt
+    assert alt.startswith("Line chart. CFSP alignment") and "Serbia per ISAC Fund" in alt
 
 
 def test_compared_countries_follow_the_filter(app):
