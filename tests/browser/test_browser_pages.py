@@ -2,60 +2,13 @@
 chart downloads are a real PNG and a CSV holding only the filtered rows."""
 from __future__ import annotations
 
-import io
 import re
 
-import pandas as pd
 from playwright.sync_api import Page, expect
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def open_page(page: Page, url: str, charts: int) -> None:
-    page.goto(url)
-    wait_for_charts(page, charts)
-
-
-# The app root says whether the script runs; idle = not running for a while (a widget change requests the
-# rerun a moment after the URL changes, so one "not running" reading alone could predate it).
-IDLE_JS = """() => {
-  const state = document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state');
-  if (state !== 'notRunning') { window.__idleSince = null; return false; }
-  window.__idleSince = window.__idleSince || Date.now();
-  return Date.now() - window.__idleSince > 700;
-}"""
-
-
-def wait_for_charts(page: Page, charts: int) -> None:
-    page.wait_for_function(IDLE_JS, polling=100)
-    # during a rerun the old and new chart coexist for a moment: wait until exactly `charts` are drawn
-    expect(page.locator("[data-testid=stPlotlyChart]")).to_have_count(charts)
-    expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_visible()
-
-
-def years_slider(page: Page) -> tuple[int, int]:
-    thumbs = page.locator("[data-testid=stSlider] input[type=range]")
-    return int(thumbs.nth(0).input_value()), int(thumbs.nth(1).input_value())
-
-
-def move_first_year(page: Page, steps: int) -> None:
-    thumb = page.locator("[data-testid=stSlider] input[type=range]").first
-    thumb.focus()
-    for _ in range(steps):
-        thumb.press("ArrowRight")
-
-
-def download(page: Page, key: str) -> bytes:
-    with page.expect_download(timeout=60_000) as info:
-        page.locator(f".st-key-{key} button").click()
-    return open(info.value.path(), "rb").read()
-
-
-def read_csv(raw: bytes) -> pd.DataFrame:
-    text = raw.decode("utf-8")
-    assert text.startswith("# Serbia Alignment Monitor: ")
-    assert "# Source: Fixture source" in text
-    return pd.read_csv(io.StringIO(text), comment="#")
+from tests.browser.helpers import (  # noqa: F401  (other pages' browser tests import these from here)
+    IDLE_JS, PNG_SIGNATURE, download, expect_rerun, move_first_year, open_page, read_csv, wait_for_charts,
+    years_slider)
 
 
 def test_overview_years_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
@@ -90,6 +43,7 @@ def test_clicking_a_bar_lists_its_facts_and_sources(page: Page, base_url: str):
 
 def test_arms_partner_filter_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
     open_page(page, f"{base_url}/arms", charts=3)
+    expect_rerun(page)
     page.locator(".st-key-partners input[role=combobox]").click()
     page.keyboard.type("Russia")
     page.keyboard.press("Enter")

@@ -1,0 +1,75 @@
+"""Driving the dashboard in the browser: page loads, reruns, the year slider, downloads."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from playwright.sync_api import Page, expect
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def open_page(page: Page, url: str, charts: int) -> None:
+    page.goto(url)
+    wait_for_charts(page, charts)
+
+
+# The app root says whether the script runs. Idle = not running for a while; after a widget change, also
+# at least one run seen since `expect_rerun` (the rerun may start after the URL has changed, and a click
+# on a download button of the old run is lost when the new run replaces it).
+WATCH_JS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  window.__runs = 0;
+  window.__idleSince = null;
+  if (window.__watch) window.__watch.disconnect();
+  window.__watch = new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+  });
+  window.__watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+IDLE_JS = """() => {
+  if (window.__runs === 0) return false;
+  const state = document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state');
+  if (state !== 'notRunning') { window.__idleSince = null; return false; }
+  window.__idleSince = window.__idleSince || Date.now();
+  return Date.now() - window.__idleSince > 700;
+}"""
+
+
+def expect_rerun(page: Page) -> None:
+    """Call before a widget change: the next `wait_for_charts` then waits for the rerun it causes."""
+    page.evaluate(WATCH_JS)
+
+
+def wait_for_charts(page: Page, charts: int) -> None:
+    page.wait_for_function(IDLE_JS, polling=100)
+    page.evaluate("() => { window.__runs = undefined; window.__watch?.disconnect(); }")
+    # during a rerun the old and new chart coexist for a moment: wait until exactly `charts` are drawn
+    expect(page.locator("[data-testid=stPlotlyChart]")).to_have_count(charts)
+    expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_visible()
+
+
+def years_slider(page: Page) -> tuple[int, int]:
+    thumbs = page.locator("[data-testid=stSlider] input[type=range]")
+    return int(thumbs.nth(0).input_value()), int(thumbs.nth(1).input_value())
+
+
+def move_first_year(page: Page, steps: int) -> None:
+    thumb = page.locator("[data-testid=stSlider] input[type=range]").first
+    expect_rerun(page)
+    thumb.focus()
+    for _ in range(steps):
+        thumb.press("ArrowRight")
+
+
+def download(page: Page, key: str) -> bytes:
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(f".st-key-{key} button").click()
+    return open(info.value.path(), "rb").read()
+
+
+def read_csv(raw: bytes) -> pd.DataFrame:
+    text = raw.decode("utf-8")
+    assert text.startswith("# Serbia Alignment Monitor: ")
+    assert "# Source: Fixture source" in text
+    return pd.read_csv(io.StringIO(text), comment="#")
