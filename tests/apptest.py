@@ -63,5 +63,15 @@ def empty_copy(fixture: Path, target: Path) -> Path:
     return target
 
 
+def empty_database(tmp_path: Path) -> Path:
+    """The fixture's countries and sources with no facts at all, built into a database."""
+    from dashboard.build import build
+    from tests.conftest import FIXTURE
+
+    out = tmp_path / "empty.duckdb"
+    build(empty_copy(FIXTURE, tmp_path / "empty-data"), out)
+    return out
+
+
 def texts(at: AppTest, element: str) -> list[str]:
     return [e.value for e in at.get(element)]

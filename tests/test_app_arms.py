@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import figures, open_app, rerun, texts, traces
+from tests.apptest import empty_database, figures, open_app, rerun, texts, traces
 
 PAGE = "app_pages/arms.py"
 
@@ -87,3 +87,9 @@ def test_small_suppliers_share_one_legend_entry_per_bloc():
                       "value": [10.0 - i for i in range(len(west))] + [1.0]})
     grouped = _top_suppliers(d)
     assert grouped["supplier"].tolist() == west[:NAMED_SUPPLIERS] + ["other West suppliers"] * 2 + ["Russia"]
+
+
+def test_empty_database_shows_empty_states(monkeypatch, tmp_path):
+    at = open_app(monkeypatch, empty_database(tmp_path), PAGE)
+    assert not at.get("plotly_chart")
+    assert sum("no data for these filters" in i for i in texts(at, "info")) == 3

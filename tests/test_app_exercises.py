@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.apptest import figures, open_app, rerun, texts, traces
+from tests.apptest import empty_database, figures, open_app, rerun, texts, traces
 
 PAGE = "app_pages/exercises.py"
 DAY_MS = 24 * 3600 * 1000
@@ -58,3 +58,9 @@ def test_bad_url_years_are_ignored_with_a_note(app):
     assert any("reach outside the data" in i for i in texts(at, "info"))
     assert at.slider(key="years").value == (2012, 2025)
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_empty_database_shows_empty_states(monkeypatch, tmp_path):
+    at = open_app(monkeypatch, empty_database(tmp_path), PAGE)
+    assert not at.get("plotly_chart")
+    assert sum("no data for these filters" in i for i in texts(at, "info")) == 3

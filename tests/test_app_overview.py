@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import empty_copy, only_figure, open_app, rerun, sum_by, texts, traces
+from tests.apptest import empty_database, only_figure, open_app, rerun, sum_by, texts, traces
 
 
 @pytest.fixture
@@ -74,12 +74,7 @@ def test_years_without_facts_show_the_empty_state(app):
 
 
 def test_empty_database_loads_without_error(monkeypatch, tmp_path):
-    from dashboard.build import build
-    from tests.conftest import FIXTURE
-
-    out = tmp_path / "empty.duckdb"
-    build(empty_copy(FIXTURE, tmp_path / "data"), out)
-    at = open_app(monkeypatch, out)
+    at = open_app(monkeypatch, empty_database(tmp_path))
     assert not at.get("plotly_chart")
     assert any("no data for these filters" in i for i in texts(at, "info"))
     assert "No facts for these filters." in texts(at, "info")
