@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import app_state, catalog, export, queries
+from dashboard.cache import per_database
 from dashboard.db import SharedConnection
 from dashboard.export import PROJECT
 from dashboard.paths import SCHEMA
@@ -238,8 +239,14 @@ def browse(name: str) -> None:
                        file_name=f"{name}.csv", mime="text/csv", key="data_table_csv", on_click="ignore",
                        icon=":material/table:")
     with st.expander(f"Columns of {name}"):
-        columns = dictionary(app_state.query("data_columns"), SCHEMA.read_text(encoding="utf-8"))
+        columns = data_dictionary()
         st.dataframe(columns[columns["table"] == name].drop(columns="table"), hide_index=True, width="stretch")
+
+
+@per_database
+def data_dictionary() -> pd.DataFrame:
+    """The dictionary of the current database (the same object for every session: not to be mutated)."""
+    return dictionary(app_state.query("data_columns"), SCHEMA.read_text(encoding="utf-8"))
 
 
 def sources_search(term: str) -> None:

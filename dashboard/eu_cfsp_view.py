@@ -172,20 +172,31 @@ def _statement_hover(r) -> str:
 
 
 def statement_list(f: Filters, chosen: tuple[str, ...], height: int = 560) -> None:
-    """Every statement in the filters, newest first: who, what, stance, the excerpt and its sources."""
+    """Every statement in the filters, newest first, in a scrolling box."""
+    text = statement_markdown(f, chosen)
+    if text:
+        with st.container(height=height):
+            st.markdown(text)  # one element: dozens of separate ones would cost a rerun far more
+
+
+@per_database
+def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
+    """Who said it, kind, topic, stance, the excerpt as a quote and each source, as escaped Markdown."""
     data = statements(f, chosen)
     if data.empty:
-        return
+        return ""
     cited = app_state.query("fact_sources", fact_table="eu_statements", fact_ids=data["statement_id"].tolist())
-    with st.container(height=height):
-        for r in data.iloc[::-1].itertuples():
-            who = md_escape(r.institution) + (f" — {md_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
-            st.markdown(f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(r.kind)} · *{md_escape(r.topic)}* · "
-                        f"stance **{md_escape(STANCE_LABELS.get(r.stance, r.stance))}**")
-            st.markdown(f"> {md_escape(r.excerpt)}")
-            for s in cited[cited["fact_id"] == r.statement_id].itertuples():
-                evidence = f" · “{md_escape(s.evidence)}”" if isinstance(s.evidence, str) and s.evidence else ""
-                st.caption("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
+    sources = {fact_id: group for fact_id, group in cited.groupby("fact_id")}
+    blocks = []
+    for r in data.iloc[::-1].itertuples():
+        who = md_escape(r.institution) + (f" — {md_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
+        lines = [f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(r.kind)} · *{md_escape(r.topic)}* · "
+                 f"stance **{md_escape(STANCE_LABELS.get(r.stance, r.stance))}**", "", f"> {md_escape(r.excerpt)}", ""]
+        for c in sources.get(r.statement_id, cited.iloc[0:0]).itertuples():
+            evidence = f" · “{md_escape(c.evidence)}”" if isinstance(c.evidence, str) and c.evidence else ""
+            lines.append("Source: " + source_markdown(c.title, c.url, c.publisher, c.published_on) + evidence + "  ")
+        blocks.append("\n".join(lines))
+    return "\n\n---\n\n".join(blocks)
 
 
 def codebook() -> None:

@@ -109,7 +109,7 @@ def _agreement_alt(title: str, data: pd.DataFrame, partners: list[str], panel_na
 @dataclass(frozen=True, eq=False)
 class KeyVotes:
     table: pd.DataFrame     # one row per resolution, as shown and downloaded
-    sources: pd.DataFrame   # fact_sources rows of the resolutions (fact_id = resolution_id)
+    sources_markdown: str   # each resolution with its sources, escaped, one line each
     cited: pd.DataFrame     # sources_for_facts rows, for the CSV header
     unrecorded: list[str]   # countries left out because none of their votes on these resolutions is recorded
 
@@ -153,7 +153,18 @@ def key_votes(f: Filters) -> KeyVotes:
     first_url = sources.drop_duplicates("fact_id").set_index("fact_id")["url"]
     table["source"] = table["resolution"].map(first_url)
     cited = app_state.query("sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids]) if ids else sources.iloc[0:0]
-    return KeyVotes(table, sources, cited, unrecorded)
+    return KeyVotes(table, _sources_markdown(table, sources), cited, unrecorded)
+
+
+def _sources_markdown(table: pd.DataFrame, sources: pd.DataFrame) -> str:
+    by_resolution = {fact_id: group for fact_id, group in sources.groupby("fact_id")}
+    lines = []
+    for r in table.itertuples():
+        cited = by_resolution.get(r.resolution, sources.iloc[0:0])
+        links = "; ".join(source_markdown(s.title, s.url, s.publisher, s.published_on) for s in cited.itertuples())
+        lines.append(f"- **{md_escape(r.resolution)}** ({r.date:%Y-%m-%d}) {md_escape(r.title)} — "
+                     f"{links or 'no source recorded'}")
+    return "\n".join(lines)
 
 
 def _eu_cell(r) -> str:
@@ -193,8 +204,4 @@ def key_votes_table(f: Filters) -> None:
                "with a recorded yes, no or abstention cast; “split” when two positions tie. Tallies are the "
                "Assembly's totals.")
     with st.expander(f"Sources of these {len(kv.table)} votes"):
-        for r in kv.table.itertuples():
-            cited = kv.sources[kv.sources["fact_id"] == r.resolution]
-            links = "; ".join(source_markdown(s.title, s.url, s.publisher, s.published_on) for s in cited.itertuples())
-            st.markdown(f"**{md_escape(r.resolution)}** ({r.date:%Y-%m-%d}) {md_escape(r.title)} — "
-                        f"{links or 'no source recorded'}")
+        st.markdown(kv.sources_markdown)

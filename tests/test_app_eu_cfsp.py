@@ -130,11 +130,12 @@ def test_excerpts_and_sources_are_shown_escaped(app):
 
 def test_each_statement_lists_its_source_and_the_codebook_is_at_hand(app):
     at = app()
-    captions = texts(at, "caption")
-    assert any(c.startswith("Source: [Fixture source A](https://example.org/a)") for c in captions)
-    assert any("https://example.org/evil" in c and "&lt;script&gt;alert\\(2\\)" in c for c in captions)
+    listed = next(m for m in texts(at, "markdown") if "Fixture neutral remark" in m)  # the statements, newest first
+    assert listed.index("**2024-10-30**") < listed.index("**2020-05-04**") < listed.index("**2016-06-01**")
+    assert "Source: [Fixture source A](https://example.org/a) — Fixture Publisher" in listed
+    assert "(https://example.org/evil)" in listed and "“&lt;script&gt;alert\\(2\\)" in listed
     assert any("Stance codebook" in m for m in texts(at, "markdown"))  # the codebook itself, in its expander
-    assert any("−2 sharply critical" in c and "+2 clearly approving" in c for c in captions)
+    assert any("−2 sharply critical" in c and "+2 clearly approving" in c for c in texts(at, "caption"))
 
 
 def test_empty_database_loads_without_error(monkeypatch, tmp_path):
