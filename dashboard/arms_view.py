@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, make_chart, per_database
+from dashboard.export import plotly_escape
 from dashboard.filters import Filters
 from dashboard.theme import BLOC_ORDER, PATTERNS, bar_marker, base_layout, series_colour, whole_numbers
 
@@ -75,10 +76,10 @@ def by_year_chart(f: Filters, measure: str, basis: str) -> Chart:
         suppliers = data[data["bloc"] == bloc].groupby("supplier")["value"].sum().sort_values(ascending=False)
         for i, supplier in enumerate(suppliers.index):
             part = data[(data["bloc"] == bloc) & (data["supplier"] == supplier)]
-            name = supplier if supplier.startswith("other ") else f"{supplier} ({bloc})"
+            name = plotly_escape(supplier if supplier.startswith("other ") else f"{supplier} ({bloc})")
             fig.add_bar(x=part["year"], y=part["value"], name=name, legendgroup=bloc,
                         marker=bar_marker(bloc, PATTERNS[i % len(PATTERNS)]), customdata=part.index.to_list(),
-                        hovertemplate=f"{supplier}, %{{x}}: %{{y:,.4~g}}<extra></extra>")
+                        hovertemplate=f"{name}, %{{x}}: %{{y:,.4~g}}<extra></extra>")
     fig.update_layout(barmode="stack", yaxis_title=AXIS_TITLES[measure])
     base_layout(fig, title)
     whole_numbers(fig, data.groupby("year")["value"].sum().max() if measure == "deals" else None)
@@ -99,10 +100,11 @@ def by_category_chart(f: Filters, measure: str) -> Chart:
     for bloc in BLOC_ORDER:
         part = data[data["bloc"] == bloc]
         if len(part):
-            fig.add_bar(y=part["category"], x=part["value"], orientation="h", name=bloc, marker=bar_marker(bloc),
+            fig.add_bar(y=part["category"].map(plotly_escape), x=part["value"], orientation="h", name=bloc, marker=bar_marker(bloc),
                         customdata=part.index.to_list(), hovertemplate=f"{bloc}, %{{y}}: %{{x:,.4~g}}<extra></extra>")
     fig.update_layout(barmode="stack", xaxis_title=AXIS_TITLES[measure],
-                      yaxis={"categoryorder": "array", "categoryarray": order, "automargin": True})
+                      yaxis={"categoryorder": "array", "categoryarray": [plotly_escape(c) for c in order],
+                             "automargin": True})
     base_layout(fig, title, height=max(300, 120 + 28 * len(order)))
     whole_numbers(fig, data.groupby("category")["value"].sum().max() if measure == "deals" else None, axis="x")
     alt = f"{title}, {f.year_from}–{f.year_to}: " + ", ".join(

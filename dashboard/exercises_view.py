@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, make_chart, per_database
+from dashboard.export import plotly_escape
 from dashboard.filters import Filters
 from dashboard.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
 from dashboard.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
@@ -58,13 +59,14 @@ def timeline_chart(f: Filters) -> Chart:
                 continue
             duration = (part["end_date"] - part["start_date"]).dt.days.add(1) * DAY_MS  # end day included
             fig.add_bar(
-                base=part["start_date"], x=duration, y=part["partner"], orientation="h",
+                base=part["start_date"], x=duration, y=part["partner"].map(plotly_escape), orientation="h",
                 name=bloc if took_part else f"{bloc}: Serbia withdrew / cancelled", legendgroup=bloc,
                 marker={**bar_marker(bloc, "" if took_part else "x"), "line": {"color": colour_of(bloc), "width": 2}},
-                customdata=[[i, n, r] for i, n, r in zip(part.index, part["name"], part["serbia_role"])],
+                customdata=[[i, plotly_escape(n), r] for i, n, r in zip(part.index, part["name"], part["serbia_role"])],
                 hovertemplate="%{customdata[1]} (%{y})<br>%{base|%Y-%m-%d}<br>Serbia: %{customdata[2]}<extra></extra>",
             )
-    fig.update_layout(barmode="overlay", yaxis={"categoryorder": "array", "categoryarray": order[::-1],
+    fig.update_layout(barmode="overlay", yaxis={"categoryorder": "array",
+                                                "categoryarray": [plotly_escape(p) for p in order[::-1]],
                                                 "automargin": True})
     fig.update_xaxes(type="date")
     periods = _shade(fig, f)
@@ -138,8 +140,8 @@ def map_chart(f: Filters) -> Chart:
             fig.add_scattergeo(
                 lat=part["latitude"], lon=part["longitude"], name=bloc, mode="markers",
                 marker={"size": 11, "color": colour_of(bloc), "line": {"color": "white", "width": 1}},
-                customdata=[[i, n, p, str(loc or "")] for i, n, p, loc in
-                            zip(part.index, part["name"], part["partners"], part["location"])],
+                customdata=[[i, plotly_escape(n), plotly_escape(p), plotly_escape(loc if isinstance(loc, str) else "")]
+                            for i, n, p, loc in zip(part.index, part["name"], part["partners"], part["location"])],
                 hovertemplate="%{customdata[1]}<br>%{customdata[3]}<br>with %{customdata[2]}<extra></extra>",
             )
     fig.add_scattergeo(lon=[BELGRADE[0]], lat=[BELGRADE[1]], name="Belgrade", mode="markers", customdata=[-1],

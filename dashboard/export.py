@@ -49,7 +49,7 @@ def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_
     """The chart as PNG or SVG with its title, active filters and source line drawn into the picture."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unsupported image format {fmt!r}")
-    styled = export_layout(fig, _html(title), _html(filters_text), "<br>".join(map(_html, textwrap.wrap(source_text, 170))))
+    styled = export_layout(fig, plotly_escape(title), plotly_escape(filters_text), "<br>".join(map(plotly_escape, textwrap.wrap(source_text, 170))))
     ensure_image_server()
     with _render_lock, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
@@ -83,6 +83,7 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _html(text: str) -> str:
-    # plotly titles and annotations read a small HTML subset; text from the data must not become markup
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def plotly_escape(text: object) -> str:
+    """Text from the data placed in a figure (names, labels, hover text, titles): plotly reads a small HTML
+    subset in all of them, so `<`, `>` and `&` are escaped to show literally."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

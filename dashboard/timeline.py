@@ -10,6 +10,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.export import plotly_escape
 from dashboard.theme import MILESTONE_COLOUR, SUSPENSION_FILL
 
 YEAR_BAR_WIDTH = 0.8 * 365.25 * 24 * 3600 * 1000  # milliseconds, for bars on a date axis
@@ -38,10 +39,10 @@ def milestone_trace(events: pd.DataFrame, positions: list[int]) -> go.Scatter:
     return go.Scatter(
         x=pd.to_datetime(events["date"]), y=[i % 3 for i in range(len(events))],
         mode="markers+text" if labelled else "markers",
-        text=[short(t) for t in events["title"]] if labelled else None, textposition="middle right",
+        text=[plotly_escape(short(t)) for t in events["title"]] if labelled else None, textposition="middle right",
         textfont={"size": 11}, cliponaxis=False,
         marker={"symbol": "diamond", "size": 10, "color": MILESTONE_COLOUR},
-        hovertext=[f"{pd.Timestamp(d):%Y-%m-%d}: {t}" for d, t in zip(events["date"], events["title"])],
+        hovertext=[f"{pd.Timestamp(d):%Y-%m-%d}: {plotly_escape(t)}" for d, t in zip(events["date"], events["title"])],
         hoverinfo="text", name="Milestones", showlegend=False, customdata=positions,
     )
 
@@ -66,5 +67,5 @@ def add_periods(fig: go.Figure, periods: pd.DataFrame, *, rows: list[int] | None
             fig.add_vrect(x0=start, x1=end, fillcolor=SUSPENSION_FILL, line_width=0, layer="below", **kwargs)
         if label:
             fig.add_annotation(x=start, xref="x", y=1.0, yref="paper", yanchor="top", xanchor="left",
-                               text=short(p.title, 40), showarrow=False, font={"size": 10, "color": MILESTONE_COLOUR},
+                               text=plotly_escape(short(p.title, 40)), showarrow=False, font={"size": 10, "color": MILESTONE_COLOUR},
                                yshift=-14 * (i % 2))  # neighbouring periods' labels on alternate lines

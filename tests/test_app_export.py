@@ -77,3 +77,13 @@ def test_maps_export_from_the_bundled_world_outline():
     # borders drawn (long path outlines) means the outline was found on disk, without any network
     outlines = [len(d) for d in re.findall(r' d="([^"]*)"', svg)]
     assert max(outlines) > 5000
+
+
+def test_text_from_the_data_stays_text_in_figures():
+    from dashboard.timeline import milestone_trace
+
+    assert export.plotly_escape("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    events = pd.DataFrame({"date": [pd.Timestamp("2020-01-02")], "title": ["<i>Visit</i>"]})
+    trace = milestone_trace(events, [0])
+    assert trace.text == ("&lt;i&gt;Visit&lt;/i&gt;",)
+    assert trace.hovertext == ("2020-01-02: &lt;i&gt;Visit&lt;/i&gt;",)
