@@ -120,7 +120,7 @@ def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[s
         if len(values) != 2:
             notes.append(f"years={'&'.join(years)} is not a pair of years; showing the default range")
         elif not all(c.first_year <= v <= c.last_year for v in values):
-            notes.append(f"years {values[0]}–{values[1]} reach outside the data ({c.first_year}–{c.last_year}); clamped")
+            notes.append(f"years {values[0]}–{values[1]} reach outside the data ({c.first_year}–{c.last_year}); showing the default range")
         elif values[0] > values[1]:
             notes.append(f"years {values[0]}–{values[1]} run backwards; read as {values[1]}–{values[0]}")
     lists = {"partners": set(c.partners.values()), "blocs": set(BLOC_ORDER)}
