@@ -79,8 +79,8 @@ def make_chart(key: str, title: str, figure: go.Figure, data: pd.DataFrame, alt:
 _NO_SOURCES = pd.DataFrame(columns=["source_id", "title", "url", "publisher", "published_on", "n_facts"])
 
 
-def show(chart: Chart, filters: Filters, *, hint: str = "Click a bar or point to see the facts and sources behind it.") -> list[str]:
-    """Render the chart with PNG/SVG/CSV downloads and the facts behind a clicked point.
+def show(chart: Chart, filters: Filters, *, hint: str = "click a bar or point to see the facts behind it.") -> list[str]:
+    """Render the chart with PNG/SVG/CSV downloads, its sources, and the facts behind a clicked point.
 
     Shows a "no data for these filters" note instead of an empty chart. Returns the selected fact refs.
     """
@@ -98,7 +98,7 @@ def show(chart: Chart, filters: Filters, *, hint: str = "Click a bar or point to
         st.markdown(f"**Behind your selection** ({len(refs)} fact{'s' if len(refs) != 1 else ''})")
         fact_list(refs)
     else:
-        st.caption(hint)
+        st.caption(md_escape(export.source_line(chart.sources, credit=False)) + " — " + hint)
     return refs
 
 

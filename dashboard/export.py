@@ -36,13 +36,15 @@ def ensure_image_server() -> None:
             _server_started = True
 
 
-def source_line(sources: pd.DataFrame, limit: int = 4) -> str:
-    """'Sources: A; B; C and 2 more · Serbia Alignment Monitor', from a sources_for_facts result."""
+def source_line(sources: pd.DataFrame, limit: int = 4, credit: bool = True) -> str:
+    """'Sources: A; B; C and 2 more · Serbia Alignment Monitor', from a sources_for_facts result
+    (publishers, most cited first); `credit=False` leaves out the project's name."""
     publishers = list(dict.fromkeys(sources["publisher"])) if len(sources) else []
     shown = "; ".join(publishers[:limit])
     if len(publishers) > limit:
         shown += f" and {len(publishers) - limit} more"
-    return (f"Sources: {shown}" if shown else "Sources: none cited") + f" · {PROJECT}"
+    line = f"Sources: {shown}" if shown else "Sources: none cited"
+    return f"{line} · {PROJECT}" if credit else line
 
 
 def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_text: str) -> bytes:

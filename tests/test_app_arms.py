@@ -93,3 +93,10 @@ def test_empty_database_shows_empty_states(monkeypatch, tmp_path):
     at = open_app(monkeypatch, empty_database(tmp_path), PAGE)
     assert not at.get("plotly_chart")
     assert sum("no data for these filters" in i for i in texts(at, "info")) == 3
+
+
+def test_each_chart_names_its_sources(app):
+    at = app(partners=["Russia"])
+    # the Russian deal cites Fixture source A only; publishers are named, most cited first
+    lines = [c for c in texts(at, "caption") if c.startswith("Sources")]
+    assert lines == ["Sources\\: Fixture Publisher — click a bar or point to see the facts behind it."] * 3
