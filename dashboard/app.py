@@ -21,7 +21,8 @@ st.set_page_config(page_title="Serbia Alignment Monitor", page_icon=str(ROOT / "
 
 page = st.navigation(
     [
-        st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", url_path="overview", default=True),
+        # the default page lives at the app's root URL (Streamlit ignores a url_path for it)
+        st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", default=True),
         st.Page(PAGES / "arms.py", title="Arms", icon=":material/rocket_launch:", url_path="arms"),
         st.Page(PAGES / "exercises.py", title="Exercises", icon=":material/military_tech:", url_path="exercises"),
         st.Page(PAGES / "eu_cfsp.py", title="EU & CFSP", icon=":material/euro:", url_path="eu_cfsp"),
