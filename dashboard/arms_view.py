@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.export import plotly_escape
+from dashboard.text import plotly_escape
 from dashboard.filters import Filters
 from dashboard.theme import BLOC_ORDER, PATTERNS, bar_marker, base_layout, series_colour, whole_numbers
 

@@ -9,10 +9,9 @@ import streamlit as st
 from dashboard import app_state, comparison
 from dashboard.chart_panel import Chart, make_chart, per_database
 from dashboard.filters import Filters
-from dashboard.hover import plain, wrapped
 from dashboard.paths import ROOT
-from dashboard.text import md_escape, source_markdown
-from dashboard.theme import base_layout
+from dashboard.text import md_escape, plotly_escape, plotly_wrapped, source_markdown
+from dashboard.theme import STANCE_COLOURS, STANCE_LABELS, base_layout
 from dashboard.timeline import period_mid
 
 CODEBOOK = ROOT / "docs" / "stance-codebook.md"
@@ -32,11 +31,6 @@ CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", 
 
 # The stance codebook's scale (docs/stance-codebook.md), drawn with ColorBrewer's PuOr: a diverging scale
 # that stays distinct for colour-blind readers; the neutral middle is grey so it shows on light and dark.
-STANCE_COLOURS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#998EC3", 2: "#542788"}
-STANCE_LABELS = {-2: "−2 sharply critical", -1: "−1 critical", 0: "0 neutral or mixed", 1: "+1 mildly approving",
-                 2: "+2 clearly approving"}
-
-
 # ---------------------------------------------------------------- CFSP alignment rate
 
 def _cfsp_rows(f: Filters) -> pd.DataFrame:
@@ -60,7 +54,7 @@ def _cadence(length: pd.Timedelta) -> str:
 def _period_hover(r) -> str:
     counted = (f" ({int(r.declarations_aligned)} of {int(r.declarations_total)} declarations)"
                if not pd.isna(r.declarations_aligned) and not pd.isna(r.declarations_total) else "")
-    return (f"<b>{plain(r.country)} · {plain(r.issuer)}</b><br>{plain(r.period_label)}<br>"
+    return (f"<b>{plotly_escape(r.country)} · {plotly_escape(r.issuer)}</b><br>{plotly_escape(r.period_label)}<br>"
             f"{pd.Timestamp(r.period_start):%Y-%m-%d} – {pd.Timestamp(r.period_end):%Y-%m-%d}<br>"
             f"{r.rate_pct:.0f}% aligned{counted}")
 
@@ -166,9 +160,9 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
 
 
 def _statement_hover(r) -> str:
-    who = plain(r.institution) + (f" — {plain(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
-    return (f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plain(r.kind)} · {plain(r.topic)} · "
-            f"stance {STANCE_LABELS.get(r.stance, r.stance)}<br>“{wrapped(r.excerpt)}”")
+    who = plotly_escape(r.institution) + (f" — {plotly_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
+    return (f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plotly_escape(r.kind)} · {plotly_escape(r.topic)} · "
+            f"stance {STANCE_LABELS.get(r.stance, r.stance)}<br>“{plotly_wrapped(r.excerpt)}”")
 
 
 def statement_list(f: Filters, chosen: tuple[str, ...], height: int = 560) -> None:

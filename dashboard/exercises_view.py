@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.export import plotly_escape
+from dashboard.text import plotly_escape
 from dashboard.filters import Filters
 from dashboard.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
 from dashboard.timeline import YEAR_BAR_WIDTH, add_periods, year_mid

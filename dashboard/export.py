@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from dashboard.text import plotly_escape
 from dashboard.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, TOPOJSON_DIR, export_layout
 
 PROJECT = "Serbia Alignment Monitor"
@@ -84,8 +85,3 @@ def _is_list(value: object) -> bool:
 def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
-
-def plotly_escape(text: object) -> str:
-    """Text from the data placed in a figure (names, labels, hover text, titles): plotly reads a small HTML
-    subset in all of them, so `<`, `>` and `&` are escaped to show literally."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, fact_list, make_chart, per_database
-from dashboard.export import plotly_escape
+from dashboard.text import plotly_escape
 from dashboard.filters import SUBJECT, Filters
 from dashboard.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, series_colour
 from dashboard.timeline import MAX_LABELLED, YEAR_BAR_WIDTH, add_milestone_lines, milestone_trace, period_mid, year_mid

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import html
+import math
 import re
+import textwrap
 
 # every character Markdown (CommonMark + Streamlit's extensions) may treat as syntax
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
@@ -35,3 +37,17 @@ def source_plain(title: str, publisher: str | None = None, published_on: object 
     """A source as plain text, for image captions and CSV notes."""
     parts = [str(title)] + [x for x in map(_fmt, (publisher, published_on)) if x]
     return ", ".join(parts)
+
+
+def plotly_escape(text: object) -> str:
+    """Text from the data placed in a figure (names, labels, hover text, titles): plotly reads a small HTML
+    subset in all of them, so `<`, `>` and `&` are escaped to show literally. Missing values become ''."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return html.escape(str(text), quote=False)
+
+
+def plotly_wrapped(text: object, width: int = 70, lines: int = 5) -> str:
+    """A long text as at most `lines` escaped figure lines joined by <br>."""
+    parts = textwrap.wrap(str(text), width)
+    return "<br>".join(plotly_escape(line) for line in parts[:lines]) + ("…" if len(parts) > lines else "")

@@ -25,6 +25,10 @@ MIXED_COLOUR = "#000000"
 
 # Series drawn as lines (rates and agreement shares), Okabe-Ito hues not used by the blocs.
 SERIES_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+# EU statement stance −2…+2: a diverging scale (ColorBrewer PuOr) with a grey middle
+STANCE_COLOURS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#998EC3", 2: "#542788"}
+STANCE_LABELS = {-2: "−2 sharply critical", -1: "−1 critical", 0: "0 neutral or mixed", 1: "+1 mildly approving",
+                 2: "+2 clearly approving"}
 MILESTONE_COLOUR = "#666666"
 SUSPENSION_FILL = "rgba(153, 153, 153, 0.18)"
 

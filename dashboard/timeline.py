@@ -10,7 +10,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.export import plotly_escape
+from dashboard.text import plotly_escape
 from dashboard.theme import MILESTONE_COLOUR, SUSPENSION_FILL
 
 YEAR_BAR_WIDTH = 0.8 * 365.25 * 24 * 3600 * 1000  # milliseconds, for bars on a date axis

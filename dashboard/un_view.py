@@ -14,8 +14,7 @@ from plotly.subplots import make_subplots
 from dashboard import app_state, comparison, export
 from dashboard.chart_panel import Chart, make_chart, per_database
 from dashboard.filters import SUBJECT, Filters, choices
-from dashboard.hover import plain
-from dashboard.text import md_escape, source_markdown
+from dashboard.text import md_escape, plotly_escape, source_markdown
 from dashboard.theme import base_layout
 
 # The two measures in un_agreement, by the label the page (and the URL) uses.
@@ -61,7 +60,7 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
     rows = math.ceil(len(partners) / cols)
     fig = make_subplots(rows=rows, cols=cols, shared_xaxes="all", shared_yaxes="all", vertical_spacing=0.14,
                         horizontal_spacing=0.06,
-                        subplot_titles=[plain(_panel_title(p, panel_names)) for p in partners])
+                        subplot_titles=[plotly_escape(_panel_title(p, panel_names)) for p in partners])
     in_legend: set[str] = set()
     for i, partner in enumerate(partners):
         row, col = divmod(i, cols)
@@ -75,7 +74,7 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
                 x=part["year"], y=part["value_pct"], mode="lines+markers", name=country, legendgroup=iso3,
                 showlegend=iso3 not in in_legend, customdata=part.index.to_list(),
                 line={"color": comparison.colour(iso3), "width": comparison.width(iso3)}, marker={"size": 6},
-                hovertext=[f"{plain(country)} {plain(panel_title)}, {y}: {v:.1f}% of {n} votes"
+                hovertext=[f"{plotly_escape(country)} {plotly_escape(panel_title)}, {y}: {v:.1f}% of {n} votes"
                            for y, v, n in zip(part["year"], part["value_pct"], part["n_votes"])],
                 hoverinfo="text", row=row + 1, col=col + 1,
             )

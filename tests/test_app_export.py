@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import export
+from dashboard import export, text
 from dashboard.chart_panel import Chart, fact_refs, selected_refs
 
 DATA = pd.DataFrame({
@@ -82,7 +82,7 @@ def test_maps_export_from_the_bundled_world_outline():
 def test_text_from_the_data_stays_text_in_figures():
     from dashboard.timeline import milestone_trace
 
-    assert export.plotly_escape("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert text.plotly_escape("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
     events = pd.DataFrame({"date": [pd.Timestamp("2020-01-02")], "title": ["<i>Visit</i>"]})
     trace = milestone_trace(events, [0])
     assert trace.text == ("&lt;i&gt;Visit&lt;/i&gt;",)

@@ -23,3 +23,12 @@ def test_source_plain_formats_dates():
 
     assert source_plain("T", "Pub", dt.date(2024, 5, 1)) == "T, Pub, 2024-05-01"
     assert source_plain("T", None, None) == "T"
+
+
+def test_plotly_text_is_escaped_and_wrapped():
+    from dashboard.text import plotly_escape, plotly_wrapped
+
+    assert plotly_escape("<a href='x'>y</a> & z") == "&lt;a href='x'&gt;y&lt;/a&gt; &amp; z"
+    assert plotly_escape(None) == "" and plotly_escape(float("nan")) == ""
+    wrapped = plotly_wrapped("<b> " + "word " * 100, width=20, lines=2)
+    assert wrapped.startswith("&lt;b&gt;") and wrapped.count("<br>") == 1 and wrapped.endswith("…")
