@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-DB ?= data/alignment.duckdb
+# the database file: $ALIGNMENT_DB when set, else the default
+DB ?= $(or $(ALIGNMENT_DB),data/alignment.duckdb)
 PORT ?= 8501
 
 .PHONY: run test build browser clean
