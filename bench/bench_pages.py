@@ -28,7 +28,9 @@ import streamlit as st
 st.title("Bare")
 st.plotly_chart(go.Figure(go.Bar(x=[2020, 2021, 2022], y=[3, 1, 2])), key="bare")
 '''
-PAGES = {"overview": None, "arms": "app_pages/arms.py", "exercises": "app_pages/exercises.py"}
+PAGES = {"overview": None, "arms": "app_pages/arms.py", "exercises": "app_pages/exercises.py",
+         "EU & CFSP": "app_pages/eu_cfsp.py", "UN votes": "app_pages/un_votes.py",
+         "data & sources": "app_pages/data_sources.py"}
 
 
 def median_ms(fn, runs: int) -> float:
