@@ -21,10 +21,11 @@ KIND_PATTERNS = {"arms": "", "exercise": "/", "eu-statement": ".", "event": "x"}
 # Several partners of one bloc (e.g. arms suppliers) share its colour and cycle through these patterns.
 PATTERNS = ["", "/", "\\", "x", ".", "+", "-", "|"]
 MIXED = "Several blocs"  # an exercise whose partners come from more than one bloc
-MIXED_COLOUR = "#000000"
+MIXED_COLOUR = "#882255"  # Tol wine: visible on light and dark backgrounds, unlike black
 
-# Series drawn as lines (rates and agreement shares), Okabe-Ito hues not used by the blocs.
-SERIES_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+# Series drawn as lines (rates and agreement shares): Okabe-Ito hues not used by the blocs, then two of Paul
+# Tol's colour-blind-safe hues instead of Okabe-Ito's black and yellow, which vanish on the dark or light theme.
+SERIES_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#AA3377", "#999933"]
 # EU statement stance −2…+2: a diverging scale (ColorBrewer PuOr) with a grey middle
 STANCE_COLOURS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#998EC3", 2: "#542788"}
 STANCE_LABELS = {-2: "−2 sharply critical", -1: "−1 critical", 0: "0 neutral or mixed", 1: "+1 mildly approving",
