@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    data = unvotes.read(args.votes, unvotes.UnCountryNames.load(), roll_calls=args.roll_calls)
+    data = unvotes.read(args.votes, unvotes.country_names(), roll_calls=args.roll_calls)
     eu = unvotes.eu_members()
     con = unvotes.load(data)
     votes = con.execute("SELECT * FROM votes").df()  # the same normalised input for both engines

@@ -13,7 +13,8 @@ import duckdb
 import pytest
 
 from dashboard.build import build
-from dashboard.importers.country_names import CountryNames
+from dashboard.importers.country_names import NAMES_FILE, CountryNames
+from dashboard.importers.sipri_deals import Context
 from dashboard.importers.sipri import main
 from tests.conftest import ROOT, SHARED_SOURCES
 
@@ -252,17 +253,16 @@ def test_files_swapped_get_a_hint(sipri_data, capsys):
     assert code == 1 and "pass it with --register" in err
 
 
-def test_country_names_table_then_pycountry(tmp_path):
-    names = CountryNames.load(PROJECT_DATA / "country_names.csv")
-    assert names.iso3("Bosnia-Herzegovina") == "BIH" and names.iso3("Soviet Union") == "SUN"
-    assert names.iso3("Kosovo") == "XKX" and names.iso3("Turkiye") == "TUR"
-    assert names.iso3("Germany") == "DEU"          # from pycountry
-    assert names.iso3("NLA (Macedonia)*") is None  # SIPRI's mark for a non-state actor
-    assert names.iso3("unknown supplier(s)") is None
-    bad = tmp_path / "names.csv"
-    bad.write_text("name,iso3,note\nRussia,RUS,\nRussia,SUN,\n", encoding="utf-8")
-    with pytest.raises(Exception, match=r"names.csv:3: name: 'Russia' is listed twice"):
-        CountryNames.load(bad)
+def test_names_are_read_as_of_the_order_year():
+    # "Yugoslavia" is dated in the shared names table (the UN's label for Serbia's seat from 2003)
+    ctx = Context(None, None, CountryNames.load(PROJECT_DATA / NAMES_FILE), {"YUG", "SRB", "RUS"}, {"MNE"})
+    assert ctx.codes(Path("orders.csv"), 7, "Yugoslavia", "Montenegro", 1985) == ("MNE", "YUG")
+    assert ctx.codes(Path("orders.csv"), 8, "Russia", "Montenegro", None) == ("MNE", "RUS")  # undated names need no year
+    assert not ctx.problems
+    assert ctx.codes(Path("orders.csv"), 9, "Yugoslavia", "Montenegro", None) is None
+    assert [str(p) for p in ctx.problems] == [
+        "orders.csv:9: supplier: 'Yugoslavia' names different countries over time and this row has no order or "
+        "delivery year"]
 
 
 # ---- the project's table against the real 2026 register -------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.build import build
 from dashboard.importers import unvotes
+from dashboard.importers.country_names import NAMES_FILE, CountryNames
 from dashboard.paths import DATA_DIR
 from dashboard.validate import DataError
 from tests.conftest import FIXTURE, SHARED_SOURCES
@@ -21,8 +22,8 @@ EU4 = ["DEU", "FRA", "ITA", "AUT"]  # the EU members in the fixtures
 
 
 @pytest.fixture(scope="module")
-def names() -> unvotes.UnCountryNames:
-    return unvotes.UnCountryNames.load()
+def names() -> CountryNames:
+    return unvotes.country_names()
 
 
 def _table(frame) -> dict[tuple[int, str, str], tuple[float, float, int]]:
@@ -165,10 +166,12 @@ def test_command_reports_problems_and_writes_nothing(tmp_path, capsys):
 
 
 def _fixture_data(tmp_path: Path) -> Path:
-    """The valid fixture dataset, with the project's full country list (the fixtures' EU members included)."""
+    """The valid fixture dataset, with the project's full country list (the fixtures' EU members included) and
+    its names table."""
     data_dir = tmp_path / "data"
     shutil.copytree(FIXTURE, data_dir)
-    shutil.copy(DATA_DIR / "countries.csv", data_dir / "countries.csv")
+    for name in ("countries.csv", NAMES_FILE):
+        shutil.copy(DATA_DIR / name, data_dir / name)
     return data_dir
 
 

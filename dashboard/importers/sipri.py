@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from dashboard.catalog import BY_NAME
 from dashboard.importers import csv_records
-from dashboard.importers.country_names import CountryNames
+from dashboard.importers.country_names import NAMES_FILE, CountryNames
 from dashboard.importers.sipri_deals import Context, build
 from dashboard.importers.sipri_files import read_orders, read_register
 from dashboard.rows import ArmsTransfer
@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> list[str]:
     register = read_register(args.register)
     orders = read_orders(args.orders) if args.orders else None
     recipients = [c.strip().upper() for c in args.recipients.split(",") if c.strip()]
-    ctx = Context(register, orders, CountryNames.load(data_dir / "country_names.csv"), _countries(data_dir),
+    ctx = Context(register, orders, CountryNames.load(data_dir / NAMES_FILE), _countries(data_dir),
                   set(recipients))
     items = build(ctx)
     if ctx.problems:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.importers.country_names import CountryNames
+from dashboard.importers.country_names import NAMES_FILE, CountryNames, year_date
 from dashboard.importers.sipri_files import DeliveryRow, OrderRow, Orders, Register
 from dashboard.validate import Problem
 
@@ -186,18 +186,27 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # human-readable notes on rows left out
 
-    def codes(self, path: Path, line: int, supplier: str, recipient: str) -> tuple[str, str] | None:
-        """(recipient_iso3, supplier_iso3) for a row of a chosen recipient, else None."""
-        recipient_iso3 = self.names.iso3(recipient)
+    def codes(self, path: Path, line: int, supplier: str, recipient: str, year: int | None) -> tuple[str, str] | None:
+        """(recipient_iso3, supplier_iso3) for a row of a chosen recipient, else None.
+
+        Names are read as of the row's order year, else its first delivery year (`year`): the names table dates
+        labels whose meaning changed, e.g. "Yugoslavia", which SIPRI uses only on orders up to 1991 (the SFRY).
+        """
+        on = year_date(year) if year is not None else None
+        recipient_iso3 = self.names.iso3(recipient, on)
         if recipient_iso3 not in self.recipients:
             return None
-        supplier_iso3 = self.names.iso3(supplier)
+        supplier_iso3 = self.names.iso3(supplier, on)
         if supplier_iso3 is None:
-            if self.names.known(supplier) or supplier.endswith("*"):
+            if on is None and self.names.dated(supplier):
+                self.problems.append(Problem(str(path), line, "supplier",
+                                             f"{supplier!r} names different countries over time and this row "
+                                             f"has no order or delivery year"))
+            elif self.names.known(supplier) or supplier.endswith("*"):
                 self.skipped.append(f"{path}:{line}: supplier {supplier!r} has no country code; row left out")
             else:
                 self.problems.append(Problem(str(path), line, "supplier",
-                                             f"unknown country name {supplier!r}: add it to country_names.csv"))
+                                             f"unknown country name {supplier!r}: add it to {NAMES_FILE}"))
             return None
         if supplier_iso3 not in self.countries:
             self.problems.append(Problem(str(path), line, "supplier",
@@ -319,7 +328,8 @@ def build(ctx: Context) -> list[Imported]:
     order_of = {sipri_id: orders.rows[i] for i, sipri_id in matched.items()} if orders else {}
     out: list[Imported] = []
     for deal in deals.values():
-        codes = ctx.codes(ctx.register.path, deal.first.line, deal.first.supplier, deal.first.recipient)
+        codes = ctx.codes(ctx.register.path, deal.first.line, deal.first.supplier, deal.first.recipient,
+                          deal.first.order_year or deal.first.delivery_year)
         if codes:
             out.append(deal_row(deal, order_of.get(deal.sipri_id), codes, ctx))
     if orders:
@@ -330,7 +340,8 @@ def build(ctx: Context) -> list[Imported]:
                 continue
             if order.delivered and not any(y >= ctx.register.first_year for y in order.delivery_years):
                 continue  # delivered before the register's range: outside this table
-            codes = ctx.codes(orders.path, order.line, order.supplier, order.recipient)
+            codes = ctx.codes(orders.path, order.line, order.supplier, order.recipient,
+                              order.order_year or min(order.delivery_years, default=None))
             if not codes:
                 continue
             if order.delivered:

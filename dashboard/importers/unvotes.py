@@ -28,10 +28,10 @@ from typing import Iterable
 
 import duckdb
 import pandas as pd
-import pycountry
 
 from dashboard import queries
 from dashboard.catalog import BY_NAME
+from dashboard.importers.country_names import NAMES_FILE, CountryNames, year_date
 from dashboard.importers.csv_records import format_rows, read_csv, replace_records, write_atomic
 from dashboard.importers.file_problems import FileProblems
 from dashboard.paths import DATA_DIR, ROOT
@@ -42,7 +42,6 @@ UNDL_VOTES = SHARED_SOURCES / "undl_ga_votes_scrape_to_2021" / "ga_votes_selecte
 UNVOTES_DIR = SHARED_SOURCES / "unvotes_dgrtwo"
 UNVOTES_VOTES = "un_votes_selected_countries_1992_2019.csv"
 UNVOTES_ROLL_CALLS = "un_roll_calls.csv"
-NAMES_FILE = DATA_DIR / "un_country_names.csv"
 
 COUNTRIES = ["SRB", "MNE", "MKD", "ALB", "BIH", "HRV"]
 PARTNERS = ["RUS", "CHN", "USA", "EU"]
@@ -120,69 +119,9 @@ def _date(raw: str) -> tuple[int, dt.date | None]:
 # ---------------------------------------------------------------- country names
 
 
-def _key(name: str) -> str:
-    return " ".join(name.replace("&", "and").split()).casefold()
-
-
-@dataclass(frozen=True)
-class _Rule:
-    iso3: str
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-
-    def holds(self, on: dt.date) -> bool:
-        return (self.valid_from is None or on >= self.valid_from) and (self.valid_to is None or on <= self.valid_to)
-
-
-@dataclass
-class UnCountryNames:
-    """UN members as upstream files write them (name, alpha-2 or M49 code) → ISO3 codes of countries.csv.
-
-    The explicit table (data/un_country_names.csv) comes first; a row may hold only between two dates, for
-    labels that meant different states over time (unvotes' Yugoslavia/YU). Then pycountry: codes, then names.
-    """
-
-    rules: dict[str, list[_Rule]]
-    known: frozenset[str]
-    _cache: dict[tuple[str, str, dt.date], str | None] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, path: Path = NAMES_FILE, data_dir: Path = DATA_DIR) -> "UnCountryNames":
-        header, rows, problems = _read_rows(path)
-        if not {"name", "iso3", "valid_from", "valid_to"} <= set(header):
-            raise DataError([Problem(str(path), 1, "header", "expected columns name,iso3,valid_from,valid_to,note")])
-        rules: dict[str, list[_Rule]] = {}
-        for line, row in rows:
-            try:
-                bounds = [dt.date.fromisoformat(row[c]) if row[c].strip() else None for c in ("valid_from", "valid_to")]
-            except ValueError:
-                problems.add(line, "valid_from", "dates must be YYYY-MM-DD")
-                continue
-            rules.setdefault(_key(row["name"]), []).append(_Rule(row["iso3"].strip(), *bounds))
-        problems.raise_if_any()
-        return cls(rules, frozenset(country_codes(data_dir)))
-
-    def iso3(self, name: str, on: dt.date, code: str = "") -> str | None:
-        """The ISO3 code of a member written as `name` (and optionally `code`) on a roll call of date `on`."""
-        key = (name, code, on)
-        if key not in self._cache:
-            self._cache[key] = self._resolve(name, code, on)
-        return self._cache[key]
-
-    def _resolve(self, name: str, code: str, on: dt.date) -> str | None:
-        for label in (code, name):
-            for rule in self.rules.get(_key(label), []) if label else []:
-                if rule.holds(on):
-                    return rule.iso3 if rule.iso3 in self.known else None
-        found = None
-        if code:
-            found = pycountry.countries.get(numeric=code.zfill(3)) if code.isdigit() else pycountry.countries.get(alpha_2=code)
-        if found is None and name:
-            try:
-                found = pycountry.countries.lookup(name.strip())
-            except LookupError:
-                found = None
-        return found.alpha_3 if found is not None and found.alpha_3 in self.known else None
+def country_names(data_dir: Path = DATA_DIR) -> CountryNames:
+    """The names table of the data folder, resolving only to codes that countries.csv lists."""
+    return CountryNames.load(data_dir / NAMES_FILE, countries=country_codes(data_dir))
 
 
 def _countries(data_dir: Path) -> list[dict]:
@@ -225,7 +164,7 @@ class RollCallData:
 class _Collector:
     """Adds rows of one file to RollCallData, recording every inconsistency as a problem at its line."""
 
-    def __init__(self, data: RollCallData, names: UnCountryNames, problems: FileProblems):
+    def __init__(self, data: RollCallData, names: CountryNames, problems: FileProblems):
         self.data, self.names, self.problems = data, names, problems
         self.vote_lines: dict[tuple[str, str], int] = {}
 
@@ -250,11 +189,11 @@ class _Collector:
             self.problems.add(line, "vote", f"unknown vote {raw_vote!r}; expected one of Y/N/A/X, yes/no/abstain, "
                                             "IN FAVOR/AGAINST/ABSTENTION, Non-Voting")
             return
-        on = roll_call.date or dt.date(roll_call.year, 7, 1)  # year-only roll calls: mid-year for dated name rules
+        on = roll_call.date or year_date(roll_call.year)
         iso3 = self.names.iso3(name, on, code)
         if iso3 is None:
             shown = f"{name!r}" + (f" (code {code!r})" if code else "")
-            self.problems.add(line, column, f"unknown country {shown}: add it to {NAMES_FILE.name} "
+            self.problems.add(line, column, f"unknown country {shown}: add it to {NAMES_FILE} "
                                             "with a code that countries.csv lists")
             return
         key = (roll_call.rcid, iso3)
@@ -274,7 +213,7 @@ def _require(path: Path, header: list[str], needed: list[str]) -> None:
                                                          f"(header is {','.join(header)})")])
 
 
-def read(path: Path, names: UnCountryNames, *, roll_calls: Path | None = None, resolution: str | None = None,
+def read(path: Path, names: CountryNames, *, roll_calls: Path | None = None, resolution: str | None = None,
          date: str | None = None) -> RollCallData:
     """Read one upstream file (an unvotes votes file together with `roll_calls`), keeping only the roll calls
     of symbol `resolution` when given. Raises DataError listing the problems of the file."""
@@ -324,7 +263,7 @@ def read(path: Path, names: UnCountryNames, *, roll_calls: Path | None = None, r
     return data
 
 
-def _read_unvotes_roll_calls(path: Path, data: RollCallData, names: UnCountryNames, resolution: str | None) -> None:
+def _read_unvotes_roll_calls(path: Path, data: RollCallData, names: CountryNames, resolution: str | None) -> None:
     header, rows, problems = _read_rows(path)
     _require(path, header, ["rcid", "date", "unres"])
     collect = _Collector(data, names, problems)
@@ -444,7 +383,7 @@ def write_roll_call(data: RollCallData, resolution: str, data_dir: Path, source_
 # ---------------------------------------------------------------- command line
 
 
-def _read_unvotes_dir(folder: Path, names: UnCountryNames) -> RollCallData:
+def _read_unvotes_dir(folder: Path, names: CountryNames) -> RollCallData:
     return read(folder / UNVOTES_VOTES, names, roll_calls=folder / UNVOTES_ROLL_CALLS)
 
 
@@ -481,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        names = UnCountryNames.load(data_dir=args.data)
+        names = country_names(args.data)
         eu = eu_members(args.data)
         if args.command == "agreement":
             undl = read(args.undl, names)
