@@ -26,6 +26,7 @@ import streamlit as st
 
 from dashboard import app_state
 from dashboard.cache import per_database
+from dashboard.text import md_escape
 from dashboard.theme import BLOC_ORDER
 
 SUBJECT = "SRB"  # the country the monitor follows; never a partner or a comparison of itself
@@ -133,6 +134,13 @@ def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[s
     return notes
 
 
+def show_url_notes(notes: list[str]) -> None:
+    """One visible note naming the URL values that were not used; they come from the link, so escaped."""
+    if notes:
+        st.info("Some values in the link were not used: " + md_escape("; ".join(notes)) + ".",
+                icon=":material/link_off:")
+
+
 def page_choice(label: str, options: Mapping[str, str], key: str) -> str:
     """A page-level choice (e.g. count vs value) bound to the URL parameter `key`; returns the chosen key of
     `options` (key -> label). The URL holds the label, as Streamlit writes it; the first option is the
@@ -140,7 +148,7 @@ def page_choice(label: str, options: Mapping[str, str], key: str) -> str:
     by_label = {v: k for k, v in options.items()}
     raw = st.query_params.get_all(key)
     if raw and raw[-1] not in by_label:
-        st.info(f"Some values in the link were not used: unknown {key} {raw[-1]!r} ignored.", icon=":material/link_off:")
+        show_url_notes([f"unknown {key} {raw[-1]!r} ignored"])
     labels = list(by_label)
     chosen = st.segmented_control(label, labels, default=labels[0], key=key, bind="query-params",
                                   selection_mode="single")
@@ -155,9 +163,7 @@ def sidebar_filters(compare: bool = False) -> Filters:
     """Draw the shared filters in the sidebar and return them; notes about unusable URL values appear
     at the top of the page. `compare=True` adds the Western Balkan comparison list."""
     c = choices()
-    notes = url_notes(_raw_params(), c, compare)
-    if notes:
-        st.info("Some values in the link were not used: " + "; ".join(notes) + ".", icon=":material/link_off:")
+    show_url_notes(url_notes(_raw_params(), c, compare))
     with st.sidebar:
         st.header("Filters")
         year_from, year_to = st.slider(

@@ -9,6 +9,8 @@ from typing import Iterable
 
 import streamlit as st
 
+from dashboard.filters import show_url_notes
+
 
 def unusable(key: str, valid: Iterable[str]) -> list[str]:
     """The values of URL parameter `key` that are not among `valid`."""
@@ -20,6 +22,5 @@ def note_unusable(checks: dict[str, Iterable[str]]) -> list[str]:
     """Show one note naming the unusable values of each `key -> valid values`; returns the notes."""
     notes = [f"unknown {key} {', '.join(repr(v) for v in bad)} ignored"
              for key, valid in checks.items() if (bad := unusable(key, valid))]
-    if notes:
-        st.info("Some values in the link were not used: " + "; ".join(notes) + ".", icon=":material/link_off:")
+    show_url_notes(notes)
     return notes

@@ -1,6 +1,8 @@
 """Running the dashboard under AppTest against a given database, and reading what it drew."""
 from __future__ import annotations
 
+import re
+
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -75,3 +77,8 @@ def empty_database(tmp_path: Path) -> Path:
 
 def texts(at: AppTest, element: str) -> list[str]:
     return [e.value for e in at.get(element)]
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of escaped Markdown: the backslash escapes removed (the markup stays inert)."""
+    return re.sub(r"\\(.)", r"\1", markdown)

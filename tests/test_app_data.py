@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import catalog, data_view
 from dashboard.db import SharedConnection
-from tests.apptest import empty_copy, open_app, rerun, texts
+from tests.apptest import empty_copy, open_app, rerun, shown, texts
 from tests.page_fixture import pages_db  # noqa: F401  (fixture)
 
 PAGE = "app_pages/data_sources.py"
@@ -81,7 +81,7 @@ def test_search_echo_is_escaped(app):
 
 def test_bad_url_parameters_are_ignored_with_a_note(app):
     at = app(table="drop_tables", years=["1800", "1900"])
-    notes = " ".join(texts(at, "info"))
+    notes = shown(" ".join(texts(at, "info")))
     assert "unknown table 'drop_tables' ignored" in notes
     assert "reach outside the data" in notes
     assert at.selectbox(key="table").value == data_view.TABLES[0]

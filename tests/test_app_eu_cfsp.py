@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.apptest import empty_copy, open_app, rerun, texts
+from tests.apptest import empty_copy, open_app, rerun, shown, texts
 from tests.figures import figures
 from tests.page_fixture import pages_db  # noqa: F401  (fixture)
 
@@ -104,7 +104,7 @@ def test_partner_filter_without_the_eu_empties_both_charts(app):
 
 def test_bad_url_parameters_are_ignored_with_a_note(app):
     at = app(topics=["Nonsense"], compare=["Atlantis"], years=["later"])
-    notes = " ".join(texts(at, "info"))
+    notes = shown(" ".join(texts(at, "info")))
     assert "unknown topics 'Nonsense' ignored" in notes
     assert "'Atlantis'" in notes and "years=later is not a pair of years" in notes
     assert at.multiselect(key="topics").value == []

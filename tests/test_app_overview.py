@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import empty_database, only_figure, open_app, rerun, sum_by, texts, traces
+from tests.apptest import empty_database, only_figure, open_app, rerun, shown, sum_by, texts, traces
 
 
 @pytest.fixture
@@ -59,11 +59,19 @@ def test_url_parameters_set_the_filters(app):
 
 def test_bad_url_parameters_are_ignored_with_a_note(app):
     at = app(years=["soon"], partners=["Narnia", "China"], blocs=["Purple"])
-    notes = " ".join(texts(at, "info"))
+    notes = shown(" ".join(texts(at, "info")))
     assert "years=soon is not a pair of years" in notes
     assert "'Narnia'" in notes and "'Purple'" in notes
     assert at.multiselect(key="partners").value == ["CHN"]  # the usable value is kept
     assert sum_by(only_figure(at), "legendgroup") == {"East": -2}  # Chinese deal and drill, all years
+
+
+def test_url_values_are_shown_escaped(app):
+    """A crafted link cannot put a live link or markup into the page's note."""
+    at = app(partners=["[x](javascript:alert(1)) **bold** <b>"])
+    notes = " ".join(texts(at, "info"))
+    assert "](" not in notes and "**" not in notes and "<b>" not in notes
+    assert "[x](javascript:alert(1)) **bold** &lt;b&gt;" in shown(notes)
 
 
 def test_years_without_facts_show_the_empty_state(app):
