@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 DB ?= $(or $(ALIGNMENT_DB),data/alignment.duckdb)
 PORT ?= 8501
 
-.PHONY: run test build browser clean
+.PHONY: run test test-fast lint fmt build browser clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
@@ -25,8 +25,21 @@ run: $(VENV)/.installed browser
 	@test -f $(DB) || $(PY) -m dashboard.build --out $(DB)
 	ALIGNMENT_DB=$(DB) $(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
-test: $(VENV)/.installed browser
-	$(PY) -m pytest -q
+# lint and format check first: a red lint fails before the slow tests start
+test: $(VENV)/.installed browser lint
+	$(PY) -m pytest
+
+# everything but the browser tests: no chromium needed
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -m "not browser"
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).tmp

@@ -8,6 +8,7 @@ Builds DIR (default data/) into a temporary database, then measures side by side
   dashboard.export (title, filters and source line drawn in), warm.
 Prints medians in milliseconds and ratios; asserts nothing (speed is watched here, not in tests).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,15 +23,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-BARE_APP = '''
+BARE_APP = """
 import plotly.graph_objects as go
 import streamlit as st
 st.title("Bare")
 st.plotly_chart(go.Figure(go.Bar(x=[2020, 2021, 2022], y=[3, 1, 2])), key="bare")
-'''
-PAGES = {"overview": None, "arms": "app_pages/arms.py", "exercises": "app_pages/exercises.py",
-         "EU & CFSP": "app_pages/eu_cfsp.py", "UN votes": "app_pages/un_votes.py",
-         "data & sources": "app_pages/data_sources.py"}
+"""
+PAGES = {
+    "overview": None,
+    "arms": "app_pages/arms.py",
+    "exercises": "app_pages/exercises.py",
+    "EU & CFSP": "app_pages/eu_cfsp.py",
+    "UN votes": "app_pages/un_votes.py",
+    "data & sources": "app_pages/data_sources.py",
+}
 
 
 def median_ms(fn, runs: int) -> float:
@@ -88,8 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         bare_png = median_ms(lambda: tiny.to_image(format="png"), max(3, args.runs // 3))
         chart = overview_view.overview_chart(Filters(2006, 2025))
         line = export.source_line(chart.sources)
-        png = median_ms(lambda: export.image_bytes(chart.figure, "png", chart.title, "Years 2006–2025", line),
-                        max(3, args.runs // 3))
+        png = median_ms(
+            lambda: export.image_bytes(chart.figure, "png", chart.title, "Years 2006–2025", line),
+            max(3, args.runs // 3),
+        )
         print(f"\n{'warm PNG export':<28}{'ms':>8}{'× bare PNG':>12}")
         print(f"{'bare one-bar figure':<28}{bare_png:>8.1f}{1:>12.2f}")
         print(f"{'overview chart, annotated':<28}{png:>8.1f}{png / bare_png:>12.2f}")

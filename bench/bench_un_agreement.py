@@ -9,6 +9,7 @@ YUG, before February 2003). Computed: for every year, every country against ever
 Reading the files is not timed; each engine starts from the same normalised votes. Prints the best of
 --repeat runs of each (runs alternate, so both see the same machine state) and their ratio.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,9 @@ from dashboard.importers import unvotes
 CAST = ["yes", "no", "abstain"]
 
 
-def pandas_agreement(votes: pd.DataFrame, roll_calls: pd.DataFrame, countries: list[str], partners: list[str],
-                     eu: list[str]) -> pd.DataFrame:
+def pandas_agreement(
+    votes: pd.DataFrame, roll_calls: pd.DataFrame, countries: list[str], partners: list[str], eu: list[str]
+) -> pd.DataFrame:
     """The computation of queries/un_agreement_yearly.sql, written with pandas."""
     cast = votes[votes.vote.isin(CAST)].merge(roll_calls[["rcid", "year"]], on="rcid")
     tally = cast[cast.iso3.isin(eu)].groupby(["rcid", "year", "vote"]).size().reset_index(name="n")
@@ -35,12 +37,22 @@ def pandas_agreement(votes: pd.DataFrame, roll_calls: pd.DataFrame, countries: l
     pairs = pairs[pairs.iso3 != pairs.iso3_p]
     same = pairs.vote == pairs.vote_p
     abstained = pairs.vote.eq("abstain") | pairs.vote_p.eq("abstain")
-    scored = pairs[["year", "iso3", "iso3_p"]].rename(columns={"iso3": "country_iso3", "iso3_p": "partner"}).assign(
-        agreement=same.astype(float),
-        agreement_abstain_aware=np.where(same, 1.0, np.where(abstained, 0.5, 0.0)))
-    out = scored.groupby(["year", "country_iso3", "partner"]).agg(
-        agreement=("agreement", "mean"), agreement_abstain_aware=("agreement_abstain_aware", "mean"),
-        n_votes=("agreement", "size")).reset_index()
+    scored = (
+        pairs[["year", "iso3", "iso3_p"]]
+        .rename(columns={"iso3": "country_iso3", "iso3_p": "partner"})
+        .assign(
+            agreement=same.astype(float), agreement_abstain_aware=np.where(same, 1.0, np.where(abstained, 0.5, 0.0))
+        )
+    )
+    out = (
+        scored.groupby(["year", "country_iso3", "partner"])
+        .agg(
+            agreement=("agreement", "mean"),
+            agreement_abstain_aware=("agreement_abstain_aware", "mean"),
+            n_votes=("agreement", "size"),
+        )
+        .reset_index()
+    )
     return out.sort_values(["year", "country_iso3", "partner"], ignore_index=True)
 
 
@@ -64,8 +76,10 @@ def main() -> None:
     roll_calls = con.execute("SELECT * FROM roll_calls").df()
     countries = sorted(votes.iso3.unique())
     partners = countries + ["EU"]
-    print(f"input: {len(votes):,} votes on {len(roll_calls):,} roll calls, {len(countries)} countries "
-          f"({args.votes.name}); all pairs plus EU, every year")
+    print(
+        f"input: {len(votes):,} votes on {len(roll_calls):,} roll calls, {len(countries)} countries "
+        f"({args.votes.name}); all pairs plus EU, every year"
+    )
 
     duck_times, panda_times = [], []
     for _ in range(args.repeat):  # alternate the engines, one run each per round
@@ -76,8 +90,10 @@ def main() -> None:
 
     merged = duck.merge(panda, on=["year", "country_iso3", "partner"], suffixes=("_duckdb", "_pandas"))
     assert len(merged) == len(duck) == len(panda), "the engines disagree on which pairs exist"
-    diff = max((merged[f"{c}_duckdb"] - merged[f"{c}_pandas"]).abs().max()
-               for c in ("agreement", "agreement_abstain_aware", "n_votes"))
+    diff = max(
+        (merged[f"{c}_duckdb"] - merged[f"{c}_pandas"]).abs().max()
+        for c in ("agreement", "agreement_abstain_aware", "n_votes")
+    )
     d, p = min(duck_times), min(panda_times)
     print(f"result: {len(duck):,} (year, country, partner) rows; largest difference between engines {diff:.2e}")
     print(f"duckdb  best of {args.repeat}: {d * 1000:8.1f} ms")

@@ -1,4 +1,5 @@
 """Serbia Alignment Monitor: the Streamlit entry point (`streamlit run dashboard/app.py`)."""
+
 from __future__ import annotations
 
 import sys
@@ -9,15 +10,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import streamlit as st  # noqa: E402
+import streamlit as st
 
-from dashboard import app_state, db  # noqa: E402
+from dashboard import app_state, db
 
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
 # a local icon file: material-symbol icons are fetched from a font CDN, and the app must work offline
-st.set_page_config(page_title="Serbia Alignment Monitor", page_icon=str(ROOT / "dashboard" / "static" / "icon.png"),
-                   layout="wide")
+st.set_page_config(
+    page_title="Serbia Alignment Monitor", page_icon=str(ROOT / "dashboard" / "static" / "icon.png"), layout="wide"
+)
 
 page = st.navigation(
     [

@@ -1,4 +1,5 @@
 """Streamlit glue: the shared connection and cached queries for the running app."""
+
 from __future__ import annotations
 
 from pathlib import Path

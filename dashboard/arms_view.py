@@ -1,4 +1,5 @@
 """The arms page: deals by supplier and year, by category, donations vs purchases, and the deals table."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,8 +8,8 @@ import streamlit as st
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.text import plotly_escape
 from dashboard.filters import Filters
+from dashboard.text import plotly_escape
 from dashboard.theme import BLOC_ORDER, PATTERNS, bar_marker, base_layout, series_colour, whole_numbers
 
 MEASURES = {"deals": "Deals", "tiv": "SIPRI TIV"}  # labels are also the URL values
@@ -38,7 +39,8 @@ def _aggregate(d: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     if d.empty:
         return pd.DataFrame(columns=by + ["value", "deals", "fact_table", "fact_ids"])
     out = d.groupby(by, as_index=False, sort=True).agg(
-        value=("value", "sum"), deals=("transfer_id", "count"), fact_ids=("transfer_id", lambda s: sorted(s)))
+        value=("value", "sum"), deals=("transfer_id", "count"), fact_ids=("transfer_id", lambda s: sorted(s))
+    )
     out["fact_table"] = "arms_transfers"
     return out
 
@@ -52,7 +54,12 @@ def _top_suppliers(d: pd.DataFrame) -> pd.DataFrame:
         return d
     totals = d.groupby(["bloc", "supplier"])["value"].sum().reset_index()
     totals["rank"] = totals.groupby("bloc")["value"].rank(method="first", ascending=False)
-    named = set(zip(totals.loc[totals["rank"] <= NAMED_SUPPLIERS, "bloc"], totals.loc[totals["rank"] <= NAMED_SUPPLIERS, "supplier"]))
+    named = set(
+        zip(
+            totals.loc[totals["rank"] <= NAMED_SUPPLIERS, "bloc"],
+            totals.loc[totals["rank"] <= NAMED_SUPPLIERS, "supplier"],
+        )
+    )
     d = d.copy()
     keep = [(b, s) in named for b, s in zip(d["bloc"], d["supplier"])]
     d.loc[[not k for k in keep], "supplier"] = "other " + d["bloc"] + " suppliers"
@@ -70,22 +77,33 @@ def by_year_chart(f: Filters, measure: str, basis: str) -> Chart:
     d = _measured(deals(f), measure)
     d = _top_suppliers(d[d[year].between(f.year_from, f.year_to)].rename(columns={year: "year"}))
     data = _aggregate(d, ["year", "bloc", "supplier"])
-    title = f"Arms deals by supplier and year {'ordered' if basis == 'order' else 'of first delivery'} ({_unit(measure)})"
+    title = (
+        f"Arms deals by supplier and year {'ordered' if basis == 'order' else 'of first delivery'} ({_unit(measure)})"
+    )
     fig = go.Figure()
     for bloc in BLOC_ORDER:
         suppliers = data[data["bloc"] == bloc].groupby("supplier")["value"].sum().sort_values(ascending=False)
         for i, supplier in enumerate(suppliers.index):
             part = data[(data["bloc"] == bloc) & (data["supplier"] == supplier)]
             name = plotly_escape(supplier if supplier.startswith("other ") else f"{supplier} ({bloc})")
-            fig.add_bar(x=part["year"], y=part["value"], name=name, legendgroup=bloc,
-                        marker=bar_marker(bloc, PATTERNS[i % len(PATTERNS)]), customdata=part.index.to_list(),
-                        hovertemplate=f"{name}, %{{x}}: %{{y:,.4~g}}<extra></extra>")
+            fig.add_bar(
+                x=part["year"],
+                y=part["value"],
+                name=name,
+                legendgroup=bloc,
+                marker=bar_marker(bloc, PATTERNS[i % len(PATTERNS)]),
+                customdata=part.index.to_list(),
+                hovertemplate=f"{name}, %{{x}}: %{{y:,.4~g}}<extra></extra>",
+            )
     fig.update_layout(barmode="stack", yaxis_title=AXIS_TITLES[measure])
     base_layout(fig, title)
     whole_numbers(fig, data.groupby("year")["value"].sum().max() if measure == "deals" else None)
     totals = data.groupby("bloc")["value"].sum()
-    alt = (f"{title}, {f.year_from}–{f.year_to}. Stacked bars per year, one colour per supplier bloc: "
-           + ", ".join(f"{b} {totals[b]:,.4g}" for b in BLOC_ORDER if b in totals) + " in total.")
+    alt = (
+        f"{title}, {f.year_from}–{f.year_to}. Stacked bars per year, one colour per supplier bloc: "
+        + ", ".join(f"{b} {totals[b]:,.4g}" for b in BLOC_ORDER if b in totals)
+        + " in total."
+    )
     return make_chart(f"arms_{basis}_{measure}", title, fig, data, alt)
 
 
@@ -100,15 +118,27 @@ def by_category_chart(f: Filters, measure: str) -> Chart:
     for bloc in BLOC_ORDER:
         part = data[data["bloc"] == bloc]
         if len(part):
-            fig.add_bar(y=part["category"].map(plotly_escape), x=part["value"], orientation="h", name=bloc, marker=bar_marker(bloc),
-                        customdata=part.index.to_list(), hovertemplate=f"{bloc}, %{{y}}: %{{x:,.4~g}}<extra></extra>")
-    fig.update_layout(barmode="stack", xaxis_title=AXIS_TITLES[measure],
-                      yaxis={"categoryorder": "array", "categoryarray": [plotly_escape(c) for c in order],
-                             "automargin": True})
+            fig.add_bar(
+                y=part["category"].map(plotly_escape),
+                x=part["value"],
+                orientation="h",
+                name=bloc,
+                marker=bar_marker(bloc),
+                customdata=part.index.to_list(),
+                hovertemplate=f"{bloc}, %{{y}}: %{{x:,.4~g}}<extra></extra>",
+            )
+    fig.update_layout(
+        barmode="stack",
+        xaxis_title=AXIS_TITLES[measure],
+        yaxis={"categoryorder": "array", "categoryarray": [plotly_escape(c) for c in order], "automargin": True},
+    )
     base_layout(fig, title, height=max(300, 120 + 28 * len(order)))
     whole_numbers(fig, data.groupby("category")["value"].sum().max() if measure == "deals" else None, axis="x")
-    alt = f"{title}, {f.year_from}–{f.year_to}: " + ", ".join(
-        f"{c} {data.loc[data.category == c, 'value'].sum():,.4g}" for c in reversed(order)) + "."
+    alt = (
+        f"{title}, {f.year_from}–{f.year_to}: "
+        + ", ".join(f"{c} {data.loc[data.category == c, 'value'].sum():,.4g}" for c in reversed(order))
+        + "."
+    )
     return make_chart(f"arms_category_{measure}", title, fig, data, alt)
 
 
@@ -121,14 +151,24 @@ def deal_type_chart(f: Filters, measure: str) -> Chart:
     fig = go.Figure()
     for i, kind in enumerate(t for t in DEAL_TYPES if t in set(data["deal_type"])):
         part = data[data["deal_type"] == kind]
-        fig.add_bar(x=part["bloc"], y=part["value"], name=kind, marker={"color": series_colour(i)},
-                    customdata=part.index.to_list(), hovertemplate=f"{kind}, %{{x}}: %{{y:,.4~g}}<extra></extra>")
-    fig.update_layout(barmode="stack", yaxis_title=AXIS_TITLES[measure],
-                      xaxis={"categoryorder": "array", "categoryarray": BLOC_ORDER})
+        fig.add_bar(
+            x=part["bloc"],
+            y=part["value"],
+            name=kind,
+            marker={"color": series_colour(i)},
+            customdata=part.index.to_list(),
+            hovertemplate=f"{kind}, %{{x}}: %{{y:,.4~g}}<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack", yaxis_title=AXIS_TITLES[measure], xaxis={"categoryorder": "array", "categoryarray": BLOC_ORDER}
+    )
     base_layout(fig, title, height=360)
     whole_numbers(fig, data.groupby("bloc")["value"].sum().max() if measure == "deals" else None)
-    alt = f"{title}, {f.year_from}–{f.year_to}: " + "; ".join(
-        f"{r.bloc} {r.deal_type} {r.value:,.4g}" for r in data.itertuples()) + "."
+    alt = (
+        f"{title}, {f.year_from}–{f.year_to}: "
+        + "; ".join(f"{r.bloc} {r.deal_type} {r.value:,.4g}" for r in data.itertuples())
+        + "."
+    )
     return make_chart(f"arms_dealtype_{measure}", title, fig, data, alt)
 
 
@@ -160,5 +200,7 @@ def deals_table(f: Filters) -> None:
         st.info("No arms deals for these filters.")
         return
     st.dataframe(d[list(TABLE_COLUMNS)], column_config=TABLE_COLUMNS, hide_index=True, key="arms_deals_table")
-    st.caption(f"{len(d)} deals · years are SIPRI's order and delivery years · TIV: SIPRI trend-indicator value, "
-               "a measure of military capability transferred, not a price.")
+    st.caption(
+        f"{len(d)} deals · years are SIPRI's order and delivery years · TIV: SIPRI trend-indicator value, "
+        "a measure of military capability transferred, not a price."
+    )

@@ -5,6 +5,7 @@
 Every row is validated first; the database is written to FILE.tmp and moved over FILE only when complete,
 so a failed build leaves the previous database untouched.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,10 +34,7 @@ def _frame(loaded: Loaded) -> pd.DataFrame:
 
 def integrity_problems(con: duckdb.DuckDBPyConnection, tables: dict[str, Loaded]) -> list[Problem]:
     """Run every check_* query; report each violation at the CSV line of the offending row."""
-    lines = {
-        (name, row[BY_NAME[name].key[0]]): line
-        for name, loaded in tables.items() for line, row in loaded.rows
-    }
+    lines = {(name, row[BY_NAME[name].key[0]]): line for name, loaded in tables.items() for line, row in loaded.rows}
     problems = []
     for check in CHECKS:
         for r in queries.run(con, check).itertuples(index=False):

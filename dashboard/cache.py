@@ -1,8 +1,10 @@
 """Caching what is built from the database: once per database version and arguments, shared by sessions."""
+
 from __future__ import annotations
 
 import functools
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from dashboard import app_state
 

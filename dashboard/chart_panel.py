@@ -19,18 +19,19 @@ The data protocol:
 - Optional columns `fact_table` (str) and `fact_ids` (list of ids) name the facts behind each row: they
   feed the source line in images, the source list in the CSV header and the facts shown on click.
 """
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import app_state, export
-from dashboard.cache import per_database  # noqa: F401  (pages' view modules import it from here)
+from dashboard.cache import per_database
 from dashboard.filters import Filters, choices
 from dashboard.text import md_escape, source_markdown
 from dashboard.theme import plot_config
@@ -42,7 +43,7 @@ MAX_FACTS_SHOWN = 40
 class Chart:
     """A figure with the rows it plots and what it needs for alt text, downloads and sources."""
 
-    key: str               # unique on the page; widget keys and file names derive from it
+    key: str  # unique on the page; widget keys and file names derive from it
     title: str
     figure: go.Figure
     data: pd.DataFrame
@@ -79,18 +80,27 @@ def make_chart(key: str, title: str, figure: go.Figure, data: pd.DataFrame, alt:
 _NO_SOURCES = pd.DataFrame(columns=["source_id", "title", "url", "publisher", "published_on", "n_facts"])
 
 
-def show(chart: Chart, filters: Filters, *, hint: str = "click a bar or point to see the facts behind it.") -> list[str]:
+def show(
+    chart: Chart, filters: Filters, *, hint: str = "click a bar or point to see the facts behind it."
+) -> list[str]:
     """Render the chart with PNG/SVG/CSV downloads, its sources, and the facts behind a clicked point.
 
     Shows a "no data for these filters" note instead of an empty chart. Returns the selected fact refs.
     """
     if chart.empty:
-        st.info(f"**{md_escape(chart.title)}** — no data for these filters ({md_escape(filters.describe(choices().names))}). "
-                "Widen the year range or clear the partner and bloc filters.", icon=":material/filter_alt_off:")
+        st.info(
+            f"**{md_escape(chart.title)}** — no data for these filters ({md_escape(filters.describe(choices().names))}). "
+            "Widen the year range or clear the partner and bloc filters.",
+            icon=":material/filter_alt_off:",
+        )
         return []
     event = st.plotly_chart(
-        chart.figure, key=f"{chart.key}_chart", on_select="rerun", selection_mode="points",
-        config=plot_config(chart.key), alt=chart.alt,
+        chart.figure,
+        key=f"{chart.key}_chart",
+        on_select="rerun",
+        selection_mode="points",
+        config=plot_config(chart.key),
+        alt=chart.alt,
     )
     _downloads(chart, filters)
     refs = selected_refs(chart, _points(event))
@@ -136,7 +146,7 @@ def fact_list(refs: list[str], limit: int = MAX_FACTS_SHOWN, newest_first: bool 
     if not lines:
         st.caption("No details recorded for these facts.")
         return
-    for fact, sources in (reversed(lines) if newest_first else lines):
+    for fact, sources in reversed(lines) if newest_first else lines:
         st.markdown(fact)
         if sources:
             st.caption(sources)
@@ -170,12 +180,33 @@ def _downloads(chart: Chart, filters: Filters) -> None:
     line = export.source_line(chart.sources)
     png, svg, csv = st.columns(3, gap="small")
     name = f"serbia-alignment-{chart.key}-{filters.year_from}-{filters.year_to}"
-    png.download_button("PNG", data=functools.partial(export.image_bytes, chart.figure, "png", chart.title, described, line),
-                        file_name=f"{name}.png", mime="image/png", key=f"{chart.key}_png", on_click="ignore",
-                        icon=":material/image:", width="stretch")
-    svg.download_button("SVG", data=functools.partial(export.image_bytes, chart.figure, "svg", chart.title, described, line),
-                        file_name=f"{name}.svg", mime="image/svg+xml", key=f"{chart.key}_svg", on_click="ignore",
-                        icon=":material/polyline:", width="stretch")
-    csv.download_button("CSV", data=functools.partial(export.csv_bytes, chart.data, chart.title, described, chart.sources),
-                        file_name=f"{name}.csv", mime="text/csv", key=f"{chart.key}_csv", on_click="ignore",
-                        icon=":material/table:", width="stretch")
+    png.download_button(
+        "PNG",
+        data=functools.partial(export.image_bytes, chart.figure, "png", chart.title, described, line),
+        file_name=f"{name}.png",
+        mime="image/png",
+        key=f"{chart.key}_png",
+        on_click="ignore",
+        icon=":material/image:",
+        width="stretch",
+    )
+    svg.download_button(
+        "SVG",
+        data=functools.partial(export.image_bytes, chart.figure, "svg", chart.title, described, line),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        key=f"{chart.key}_svg",
+        on_click="ignore",
+        icon=":material/polyline:",
+        width="stretch",
+    )
+    csv.download_button(
+        "CSV",
+        data=functools.partial(export.csv_bytes, chart.data, chart.title, described, chart.sources),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{chart.key}_csv",
+        on_click="ignore",
+        icon=":material/table:",
+        width="stretch",
+    )

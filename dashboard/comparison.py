@@ -1,5 +1,6 @@
 """Serbia and the Western Balkan candidates compared with it: which countries a chart shows and how each
 is drawn, the same on every page that compares (a country keeps its colour whatever else is selected)."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -9,7 +10,7 @@ from dashboard.theme import series_colour
 
 SUBJECT_WIDTH, COMPARED_WIDTH = 3.5, 1.8  # Serbia's lines stand out; the comparisons stay readable
 LEGEND_Y = -0.12  # a little below base_layout's legend, so the year ticks above it stay readable
-LEGEND_ROW = 22   # pixels per legend entry beyond the first few, for the rows a long legend wraps onto
+LEGEND_ROW = 22  # pixels per legend entry beyond the first few, for the rows a long legend wraps onto
 
 
 def countries(f: Filters) -> list[str]:

@@ -5,6 +5,7 @@ DuckDB file).
 The download builders take the shared connection as an argument and need no Streamlit script context:
 download buttons call them lazily, on click.
 """
+
 from __future__ import annotations
 
 import csv
@@ -53,6 +54,7 @@ def dataset_vintages() -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- data dictionary
+
 
 def schema_notes(text: str) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """Comments of data/schema.sql: the lines just above each CREATE, and each column's comment (trailing,
@@ -125,18 +127,25 @@ def dictionary(columns: pd.DataFrame, schema_text: str) -> pd.DataFrame:
         for c in columns[columns["table_name"] == spec.name].itertuples():
             ref = spec.refs.get(c.column_name)
             extras = spec.ref_extras.get(c.column_name)
-            rows.append({
-                "table": spec.name, "column": c.column_name, "type": c.data_type,
-                "required": "yes" if not c.nullable else "no",
-                "key": "yes" if c.column_name in spec.key else "",
-                "references": (f"{ref[0]}.{ref[1]}" + (f" (or {', '.join(sorted(extras))})" if extras else "")) if ref else "",
-                "rule": rule(fields[c.column_name]) if c.column_name in fields else "",
-                "note": notes.get((spec.name, c.column_name), ""),
-            })
+            rows.append(
+                {
+                    "table": spec.name,
+                    "column": c.column_name,
+                    "type": c.data_type,
+                    "required": "yes" if not c.nullable else "no",
+                    "key": "yes" if c.column_name in spec.key else "",
+                    "references": (f"{ref[0]}.{ref[1]}" + (f" (or {', '.join(sorted(extras))})" if extras else ""))
+                    if ref
+                    else "",
+                    "rule": rule(fields[c.column_name]) if c.column_name in fields else "",
+                    "note": notes.get((spec.name, c.column_name), ""),
+                }
+            )
     return pd.DataFrame(rows, columns=DICTIONARY_COLUMNS)
 
 
 # ---------------------------------------------------------------- downloads (lazy, no script context)
+
 
 def _cell(value) -> str:
     """A value written the way the curated CSVs write it, so a downloaded table builds again as it is."""
@@ -169,19 +178,26 @@ def table_csv(shared: SharedConnection, name: str) -> bytes:
 
 def _readme(shared: SharedConnection, counts: dict[str, int], schema_text: str) -> str:
     notes = schema_notes(schema_text)[0]
-    built = dt.datetime.fromtimestamp(shared.path.stat().st_mtime, dt.timezone.utc)
+    built = dt.datetime.fromtimestamp(shared.path.stat().st_mtime, dt.UTC)
     lines = [
-        f"# {PROJECT}: the data", "",
-        f"Exported from the database built {built:%Y-%m-%d %H:%M} UTC.", "",
+        f"# {PROJECT}: the data",
+        "",
+        f"Exported from the database built {built:%Y-%m-%d %H:%M} UTC.",
+        "",
         "One CSV per table (UTF-8, header row, empty cell = unknown), `schema.sql` (the DuckDB schema with "
         "keys and checks) and `data_dictionary.csv` (every column: type, whether required, key, references, "
         "allowed values, notes). Every fact row cites at least one source through `fact_sources.csv`; other "
-        "values sources give are kept in `alternatives.csv`.", "",
-        "Rebuild the database from this folder with `python -m dashboard.build --data <folder>`.", "",
-        "| table | rows | key | every row cites a source | note |", "| --- | --- | --- | --- | --- |",
+        "values sources give are kept in `alternatives.csv`.",
+        "",
+        "Rebuild the database from this folder with `python -m dashboard.build --data <folder>`.",
+        "",
+        "| table | rows | key | every row cites a source | note |",
+        "| --- | --- | --- | --- | --- |",
     ]
-    lines += [f"| {t.name} | {counts[t.name]} | {', '.join(t.key)} | {'yes' if t.sourced else ''} | {notes.get(t.name, '')} |"
-              for t in catalog.TABLES]
+    lines += [
+        f"| {t.name} | {counts[t.name]} | {', '.join(t.key)} | {'yes' if t.sourced else ''} | {notes.get(t.name, '')} |"
+        for t in catalog.TABLES
+    ]
     lines += ["", "Upstream datasets are credited on every row they feed (see `sources.csv`, kind `dataset`).", ""]
     return "\n".join(lines)
 
@@ -209,21 +225,37 @@ def database_bytes(path: Path) -> bytes:
 
 # ---------------------------------------------------------------- page sections
 
+
 def downloads() -> None:
     """The zip of every table and the DuckDB file, both built only when clicked."""
     shared = app_state.connection()
     size_mb = shared.path.stat().st_size / 1e6
     zipped, database = st.columns(2)
     zipped.download_button(
-        "All tables (CSV, zip)", data=functools.partial(everything_zip, shared), file_name="serbia-alignment-data.zip",
-        mime="application/zip", key="data_zip", on_click="ignore", icon=":material/folder_zip:", width="stretch")
+        "All tables (CSV, zip)",
+        data=functools.partial(everything_zip, shared),
+        file_name="serbia-alignment-data.zip",
+        mime="application/zip",
+        key="data_zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+        width="stretch",
+    )
     database.download_button(
-        f"Database (DuckDB, {size_mb:.1f} MB)", data=functools.partial(database_bytes, shared.path),
-        file_name="alignment.duckdb", mime="application/octet-stream", key="data_duckdb", on_click="ignore",
-        icon=":material/database:", width="stretch")
-    st.caption("The zip holds one CSV per table, `schema.sql`, a data dictionary (`data_dictionary.csv`: every "
-               "column's type, key, references, allowed values and notes) and a README; "
-               "`python -m dashboard.build --data <folder>` rebuilds the database from it.")
+        f"Database (DuckDB, {size_mb:.1f} MB)",
+        data=functools.partial(database_bytes, shared.path),
+        file_name="alignment.duckdb",
+        mime="application/octet-stream",
+        key="data_duckdb",
+        on_click="ignore",
+        icon=":material/database:",
+        width="stretch",
+    )
+    st.caption(
+        "The zip holds one CSV per table, `schema.sql`, a data dictionary (`data_dictionary.csv`: every "
+        "column's type, key, references, allowed values and notes) and a README; "
+        "`python -m dashboard.build --data <folder>` rebuilds the database from it."
+    )
 
 
 def browse(name: str) -> None:
@@ -231,13 +263,22 @@ def browse(name: str) -> None:
     spec = catalog.BY_NAME[check_table(name)]
     data = table(name)
     refs = ", ".join(f"{c} → {t}.{k}" for c, (t, k) in spec.refs.items())
-    st.caption(f"{len(data):,} rows · key: {', '.join(spec.key)}" + (f" · references: {refs}" if refs else "")
-               + (" · every row cites a source in fact_sources" if spec.sourced else ""))
+    st.caption(
+        f"{len(data):,} rows · key: {', '.join(spec.key)}"
+        + (f" · references: {refs}" if refs else "")
+        + (" · every row cites a source in fact_sources" if spec.sourced else "")
+    )
     links = {c: st.column_config.LinkColumn(c) for c in data.columns if c == "url"}
     st.dataframe(data, hide_index=True, width="stretch", column_config=links)
-    st.download_button(f"{name}.csv", data=functools.partial(table_csv, app_state.connection(), name),
-                       file_name=f"{name}.csv", mime="text/csv", key="data_table_csv", on_click="ignore",
-                       icon=":material/table:")
+    st.download_button(
+        f"{name}.csv",
+        data=functools.partial(table_csv, app_state.connection(), name),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key="data_table_csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
     with st.expander(f"Columns of {name}"):
         columns = data_dictionary()
         st.dataframe(columns[columns["table"] == name].drop(columns="table"), hide_index=True, width="stretch")
@@ -253,22 +294,33 @@ def sources_search(term: str) -> None:
     """Sources matching the term (all when it is empty), with the facts citing them and a CSV."""
     found = search_sources(term)
     if found.empty:
-        st.info(f"No source matches “{md_escape(term.strip())}”. Try a shorter word, a publisher or part of a URL.",
-                icon=":material/search_off:")
+        st.info(
+            f"No source matches “{md_escape(term.strip())}”. Try a shorter word, a publisher or part of a URL.",
+            icon=":material/search_off:",
+        )
         return
     what = f"matching “{md_escape(term.strip())}”" if term.strip() else "in the data"
     st.caption(f"{len(found):,} source{'s' if len(found) != 1 else ''} {what}, newest first.")
     st.dataframe(
-        found, hide_index=True, width="stretch",
-        column_config={"url": st.column_config.LinkColumn("url"),
-                       "published_on": st.column_config.DateColumn("published_on", format="YYYY-MM-DD"),
-                       "accessed_on": st.column_config.DateColumn("accessed_on", format="YYYY-MM-DD")},
+        found,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "url": st.column_config.LinkColumn("url"),
+            "published_on": st.column_config.DateColumn("published_on", format="YYYY-MM-DD"),
+            "accessed_on": st.column_config.DateColumn("accessed_on", format="YYYY-MM-DD"),
+        },
     )
     title = f"Sources matching “{term.strip()}”" if term.strip() else "All sources"
-    st.download_button("CSV", data=functools.partial(export.csv_bytes, found, title, f"search: {term.strip()}",
-                                                     found.iloc[0:0]),
-                       file_name="serbia-alignment-sources.csv", mime="text/csv", key="data_sources_csv",
-                       on_click="ignore", icon=":material/table:")
+    st.download_button(
+        "CSV",
+        data=functools.partial(export.csv_bytes, found, title, f"search: {term.strip()}", found.iloc[0:0]),
+        file_name="serbia-alignment-sources.csv",
+        mime="text/csv",
+        key="data_sources_csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
 
 
 def vintages() -> None:
@@ -279,9 +331,13 @@ def vintages() -> None:
         return
     for s in sets.itertuples():
         read = f"read {pd.Timestamp(s.accessed_on):%Y-%m-%d}"
-        version = "version not dated" if pd.isna(s.published_on) else f"version of {pd.Timestamp(s.published_on):%Y-%m-%d}"
+        version = (
+            "version not dated" if pd.isna(s.published_on) else f"version of {pd.Timestamp(s.published_on):%Y-%m-%d}"
+        )
         tables = ", ".join(s.cited_by_tables) if len(s.cited_by_tables) else "no table yet"
-        st.markdown(f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · "
-                    f"cited by {s.facts_citing} fact{'s' if s.facts_citing != 1 else ''} ({md_escape(tables)})")
+        st.markdown(
+            f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · "
+            f"cited by {s.facts_citing} fact{'s' if s.facts_citing != 1 else ''} ({md_escape(tables)})"
+        )
         if isinstance(s.notes, str) and s.notes:
             st.caption(md_escape(s.notes))

@@ -1,4 +1,5 @@
 """Opening the database: build it when missing, tell when it is stale, reopen when it is replaced."""
+
 from __future__ import annotations
 
 import threading

@@ -1,5 +1,6 @@
 """The EU & CFSP page: the CFSP alignment rate per issuer (Serbia and the compared candidates) and the EU's
 statements on Serbia's alignment on a timeline coloured by stance, with their excerpts and sources."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -20,8 +21,12 @@ CODEBOOK = ROOT / "docs" / "stance-codebook.md"
 # each keeps its own line; the dash and marker tell them apart where colour tells the countries apart.
 ISSUER_ORDER = ["European Commission", "ISAC Fund", "European Parliament", "Other"]
 ISSUER_DASH = {"European Commission": "solid", "ISAC Fund": "dash", "European Parliament": "dot", "Other": "dashdot"}
-ISSUER_SYMBOL = {"European Commission": "circle", "ISAC Fund": "square", "European Parliament": "diamond",
-                 "Other": "triangle-up"}
+ISSUER_SYMBOL = {
+    "European Commission": "circle",
+    "ISAC Fund": "square",
+    "European Parliament": "diamond",
+    "Other": "triangle-up",
+}
 # Periods of one series are joined by a line only when the next starts within this long after the last
 # ends: a missing year shows as a break, not as an interpolated line.
 MAX_JOINED_GAP = pd.Timedelta(days=190)
@@ -33,14 +38,19 @@ CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", 
 # that stays distinct for colour-blind readers; the neutral middle is grey so it shows on light and dark.
 # ---------------------------------------------------------------- CFSP alignment rate
 
+
 def _cfsp_rows(f: Filters) -> pd.DataFrame:
     rows = app_state.query("cfsp_series", countries=comparison.countries(f), **f.params())
     if rows.empty:
         return rows
     order = {c: i for i, c in enumerate(comparison.countries(f))}
     rows["country_order"] = rows["country_iso3"].map(order)
-    rows["issuer_order"] = rows["issuer"].map(lambda i: ISSUER_ORDER.index(i) if i in ISSUER_ORDER else len(ISSUER_ORDER))
-    rows = rows.sort_values(["country_order", "issuer_order", "period_start"]).drop(columns=["country_order", "issuer_order"])
+    rows["issuer_order"] = rows["issuer"].map(
+        lambda i: ISSUER_ORDER.index(i) if i in ISSUER_ORDER else len(ISSUER_ORDER)
+    )
+    rows = rows.sort_values(["country_order", "issuer_order", "period_start"]).drop(
+        columns=["country_order", "issuer_order"]
+    )
     rows["period_mid"] = [period_mid(a, b) for a, b in zip(rows["period_start"], rows["period_end"])]
     rows["cadence"] = (pd.to_datetime(rows["period_end"]) - pd.to_datetime(rows["period_start"])).map(_cadence)
     return rows.reset_index(drop=True)
@@ -52,11 +62,16 @@ def _cadence(length: pd.Timedelta) -> str:
 
 
 def _period_hover(r) -> str:
-    counted = (f" ({int(r.declarations_aligned)} of {int(r.declarations_total)} declarations)"
-               if not pd.isna(r.declarations_aligned) and not pd.isna(r.declarations_total) else "")
-    return (f"<b>{plotly_escape(r.country)} · {plotly_escape(r.issuer)}</b><br>{plotly_escape(r.period_label)}<br>"
-            f"{pd.Timestamp(r.period_start):%Y-%m-%d} – {pd.Timestamp(r.period_end):%Y-%m-%d}<br>"
-            f"{r.rate_pct:.0f}% aligned{counted}")
+    counted = (
+        f" ({int(r.declarations_aligned)} of {int(r.declarations_total)} declarations)"
+        if not pd.isna(r.declarations_aligned) and not pd.isna(r.declarations_total)
+        else ""
+    )
+    return (
+        f"<b>{plotly_escape(r.country)} · {plotly_escape(r.issuer)}</b><br>{plotly_escape(r.period_label)}<br>"
+        f"{pd.Timestamp(r.period_start):%Y-%m-%d} – {pd.Timestamp(r.period_end):%Y-%m-%d}<br>"
+        f"{r.rate_pct:.0f}% aligned{counted}"
+    )
 
 
 def _joined(part: pd.DataFrame) -> tuple[list, list, list, list]:
@@ -94,15 +109,33 @@ def cfsp_chart(f: Filters) -> Chart:
         name = f"{part['country'].iloc[0]} · {issuer}{cadence}"
         colour, width = comparison.colour(iso3), comparison.width(iso3)
         xs, ys, rows = _segments(part)
-        fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width + 5}, opacity=0.3,
-                        name=name, legendgroup=name, showlegend=False, hoverinfo="skip", customdata=rows)
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": colour, "width": width + 5},
+            opacity=0.3,
+            name=name,
+            legendgroup=name,
+            showlegend=False,
+            hoverinfo="skip",
+            customdata=rows,
+        )
         xs, ys, rows, hover = _joined(part)
         fig.add_scatter(
-            x=xs, y=ys, mode="lines+markers", name=name, legendgroup=name, customdata=rows,
+            x=xs,
+            y=ys,
+            mode="lines+markers",
+            name=name,
+            legendgroup=name,
+            customdata=rows,
             line={"color": colour, "width": width, "dash": ISSUER_DASH.get(issuer, "solid")},
-            marker={"symbol": ISSUER_SYMBOL.get(issuer, "circle") + ("-open" if cadence else ""),
-                    "size": 9 if iso3 == comparison.SUBJECT else 7},
-            hovertext=hover, hoverinfo="text",
+            marker={
+                "symbol": ISSUER_SYMBOL.get(issuer, "circle") + ("-open" if cadence else ""),
+                "size": 9 if iso3 == comparison.SUBJECT else 7,
+            },
+            hovertext=hover,
+            hoverinfo="text",
         )
     fig.update_xaxes(type="date", tickformat="%Y")
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title_text="Declarations joined")
@@ -116,13 +149,17 @@ def _cfsp_alt(title: str, data: pd.DataFrame) -> str:
     lines = []
     for (country, issuer), part in data.groupby(["country", "issuer"], sort=False):
         first, last = part.iloc[0], part.iloc[-1]
-        span = (f"{first.rate_pct:.0f}% ({first.period_label}) to {last.rate_pct:.0f}% ({last.period_label})"
-                if len(part) > 1 else f"{first.rate_pct:.0f}% ({first.period_label})")
+        span = (
+            f"{first.rate_pct:.0f}% ({first.period_label}) to {last.rate_pct:.0f}% ({last.period_label})"
+            if len(part) > 1
+            else f"{first.rate_pct:.0f}% ({first.period_label})"
+        )
         lines.append(f"{country} per {issuer}, {len(part)} period{'s' if len(part) > 1 else ''}: {span}")
     return f"Line chart. {title}. " + "; ".join(lines) + "."
 
 
 # ---------------------------------------------------------------- EU statements
+
 
 def topics() -> list[str]:
     return app_state.query("eu_statement_topics")["topic"].tolist()
@@ -142,27 +179,48 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
     fig = go.Figure()
     for stance, part in data.groupby("stance", sort=True):
         fig.add_scatter(
-            x=pd.to_datetime(part["date"]), y=part["stance"], mode="markers", name=STANCE_LABELS.get(stance, str(stance)),
-            marker={"color": STANCE_COLOURS.get(stance, "#999999"), "size": 12, "opacity": 0.85,
-                    "line": {"width": 1, "color": "white"}},
-            customdata=part.index.to_list(), hovertext=[_statement_hover(r) for r in part.itertuples()], hoverinfo="text",
+            x=pd.to_datetime(part["date"]),
+            y=part["stance"],
+            mode="markers",
+            name=STANCE_LABELS.get(stance, str(stance)),
+            marker={
+                "color": STANCE_COLOURS.get(stance, "#999999"),
+                "size": 12,
+                "opacity": 0.85,
+                "line": {"width": 1, "color": "white"},
+            },
+            customdata=part.index.to_list(),
+            hovertext=[_statement_hover(r) for r in part.itertuples()],
+            hoverinfo="text",
         )
     fig.update_xaxes(type="date", tickformat="%Y")
-    fig.update_yaxes(range=[-2.6, 2.6], tickvals=list(STANCE_LABELS), ticktext=list(STANCE_LABELS.values()),
-                     zeroline=True, title_text=None, fixedrange=True)
+    fig.update_yaxes(
+        range=[-2.6, 2.6],
+        tickvals=list(STANCE_LABELS),
+        ticktext=list(STANCE_LABELS.values()),
+        zeroline=True,
+        title_text=None,
+        fixedrange=True,
+    )
     base_layout(fig, title)
     comparison.fit_legend(fig)
     counts = data["stance"].value_counts()
     spread = ", ".join(f"{counts[s]} {STANCE_LABELS[s]}" for s in STANCE_LABELS if s in counts)
-    alt = (f"Timeline. {title}. {len(data)} statements from {pd.Timestamp(data['date'].min()):%Y} to "
-           f"{pd.Timestamp(data['date'].max()):%Y}: {spread}.")
+    alt = (
+        f"Timeline. {title}. {len(data)} statements from {pd.Timestamp(data['date'].min()):%Y} to "
+        f"{pd.Timestamp(data['date'].max()):%Y}: {spread}."
+    )
     return make_chart("eu_statements", title, fig, data, alt=alt)
 
 
 def _statement_hover(r) -> str:
-    who = plotly_escape(r.institution) + (f" — {plotly_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
-    return (f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plotly_escape(r.kind)} · {plotly_escape(r.topic)} · "
-            f"stance {STANCE_LABELS.get(r.stance, r.stance)}<br>“{plotly_wrapped(r.excerpt)}”")
+    who = plotly_escape(r.institution) + (
+        f" — {plotly_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else ""
+    )
+    return (
+        f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plotly_escape(r.kind)} · {plotly_escape(r.topic)} · "
+        f"stance {STANCE_LABELS.get(r.stance, r.stance)}<br>“{plotly_wrapped(r.excerpt)}”"
+    )
 
 
 def statement_list(f: Filters, chosen: tuple[str, ...], height: int = 560) -> None:
@@ -183,9 +241,16 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
     sources = {fact_id: group for fact_id, group in cited.groupby("fact_id")}
     blocks = []
     for r in data.iloc[::-1].itertuples():
-        who = md_escape(r.institution) + (f" — {md_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else "")
-        lines = [f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(r.kind)} · *{md_escape(r.topic)}* · "
-                 f"stance **{md_escape(STANCE_LABELS.get(r.stance, r.stance))}**", "", f"> {md_escape(r.excerpt)}", ""]
+        who = md_escape(r.institution) + (
+            f" — {md_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else ""
+        )
+        lines = [
+            f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(r.kind)} · *{md_escape(r.topic)}* · "
+            f"stance **{md_escape(STANCE_LABELS.get(r.stance, r.stance))}**",
+            "",
+            f"> {md_escape(r.excerpt)}",
+            "",
+        ]
         for c in sources.get(r.statement_id, cited.iloc[0:0]).itertuples():
             evidence = f" · “{md_escape(c.evidence)}”" if isinstance(c.evidence, str) and c.evidence else ""
             lines.append("Source: " + source_markdown(c.title, c.url, c.publisher, c.published_on) + evidence + "  ")
@@ -195,8 +260,10 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
 
 def codebook() -> None:
     """The stance scale in one line per value, and the full codebook (a project document) on demand."""
-    st.caption("Stance: how the statement judges Serbia's alignment with EU foreign policy and its ties with "
-               "Russia and China — " + " · ".join(STANCE_LABELS.values()) + ".")
+    st.caption(
+        "Stance: how the statement judges Serbia's alignment with EU foreign policy and its ties with "
+        "Russia and China — " + " · ".join(STANCE_LABELS.values()) + "."
+    )
     with st.expander("Stance codebook: how each value is coded"):
         if CODEBOOK.exists():
             st.markdown(CODEBOOK.read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
 """The exercises page: a timeline by partner, counts per year by bloc and a map, with suspensions shaded."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,8 +7,8 @@ import plotly.graph_objects as go
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.text import plotly_escape
 from dashboard.filters import Filters
+from dashboard.text import plotly_escape
 from dashboard.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
 from dashboard.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
 
@@ -46,11 +47,26 @@ def timeline_chart(f: Filters) -> Chart:
     if d.empty:
         return make_chart("exercise_timeline", title, go.Figure(), d, alt="")
     d["start_date"], d["end_date"] = pd.to_datetime(d["start_date"]), pd.to_datetime(d["end_date"])
-    data = d[["exercise_id", "name", "start_date", "end_date", "date_precision", "partner_iso3", "partner", "bloc",
-              "serbia_role", "location", "fact_table", "fact_ids"]]
+    data = d[
+        [
+            "exercise_id",
+            "name",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "partner_iso3",
+            "partner",
+            "bloc",
+            "serbia_role",
+            "location",
+            "fact_table",
+            "fact_ids",
+        ]
+    ]
     rank = {b: i for i, b in enumerate(BLOC_ORDER)}
-    order = (data.assign(r=data["bloc"].map(rank)).sort_values(["r", "partner"])
-             .drop_duplicates("partner")["partner"]).to_list()
+    order = (
+        data.assign(r=data["bloc"].map(rank)).sort_values(["r", "partner"]).drop_duplicates("partner")["partner"]
+    ).to_list()
     fig = go.Figure()
     for bloc in BLOC_ORDER:
         for took_part in (True, False):
@@ -59,20 +75,27 @@ def timeline_chart(f: Filters) -> Chart:
                 continue
             duration = (part["end_date"] - part["start_date"]).dt.days.add(1) * DAY_MS  # end day included
             fig.add_bar(
-                base=part["start_date"], x=duration, y=part["partner"].map(plotly_escape), orientation="h",
-                name=bloc if took_part else f"{bloc}: Serbia withdrew / cancelled", legendgroup=bloc,
+                base=part["start_date"],
+                x=duration,
+                y=part["partner"].map(plotly_escape),
+                orientation="h",
+                name=bloc if took_part else f"{bloc}: Serbia withdrew / cancelled",
+                legendgroup=bloc,
                 marker={**bar_marker(bloc, "" if took_part else "x"), "line": {"color": colour_of(bloc), "width": 2}},
                 customdata=[[i, plotly_escape(n), r] for i, n, r in zip(part.index, part["name"], part["serbia_role"])],
                 hovertemplate="%{customdata[1]} (%{y})<br>%{base|%Y-%m-%d}<br>Serbia: %{customdata[2]}<extra></extra>",
             )
-    fig.update_layout(barmode="overlay", yaxis={"categoryorder": "array",
-                                                "categoryarray": [plotly_escape(p) for p in order[::-1]],
-                                                "automargin": True})
+    fig.update_layout(
+        barmode="overlay",
+        yaxis={"categoryorder": "array", "categoryarray": [plotly_escape(p) for p in order[::-1]], "automargin": True},
+    )
     fig.update_xaxes(type="date")
     periods = _shade(fig, f)
     base_layout(fig, title, height=max(320, 140 + 26 * len(order)))
-    alt = (f"{title}, {f.year_from}–{f.year_to}: {data['exercise_id'].nunique()} exercises with {len(order)} partners"
-           f" ({', '.join(order[:8])}{'…' if len(order) > 8 else ''}); {len(periods)} suspension periods shaded.")
+    alt = (
+        f"{title}, {f.year_from}–{f.year_to}: {data['exercise_id'].nunique()} exercises with {len(order)} partners"
+        f" ({', '.join(order[:8])}{'…' if len(order) > 8 else ''}); {len(periods)} suspension periods shaded."
+    )
     return make_chart("exercise_timeline", title, fig, data, alt)
 
 
@@ -87,23 +110,33 @@ def per_year_chart(f: Filters) -> Chart:
     if d.empty:
         return make_chart("exercises_per_year", title, go.Figure(), pd.DataFrame(), alt="")
     data = d.groupby(["year", "bloc"], as_index=False).agg(
-        exercises=("exercise_id", "nunique"), fact_ids=("exercise_id", lambda s: sorted(set(s))))
+        exercises=("exercise_id", "nunique"), fact_ids=("exercise_id", lambda s: sorted(set(s)))
+    )
     data["fact_table"] = "exercises"
     fig = go.Figure()
     for bloc in BLOC_ORDER:
         part = data[data["bloc"] == bloc]
         if len(part):
-            fig.add_bar(x=part["year"].map(year_mid), y=part["exercises"], width=YEAR_BAR_WIDTH, name=bloc,
-                        marker=bar_marker(bloc), customdata=part.index.to_list(),
-                        hovertemplate=f"{bloc}, %{{x|%Y}}: %{{y}} exercises<extra></extra>")
+            fig.add_bar(
+                x=part["year"].map(year_mid),
+                y=part["exercises"],
+                width=YEAR_BAR_WIDTH,
+                name=bloc,
+                marker=bar_marker(bloc),
+                customdata=part.index.to_list(),
+                hovertemplate=f"{bloc}, %{{x|%Y}}: %{{y}} exercises<extra></extra>",
+            )
     fig.update_layout(barmode="stack", yaxis_title="Exercises")
     fig.update_xaxes(type="date", tickformat="%Y")
     periods = _shade(fig, f)
     base_layout(fig, title, height=360)
     whole_numbers(fig, data.groupby("year")["exercises"].sum().max())
     totals = data.groupby("bloc")["exercises"].sum()
-    alt = (f"{title}, {f.year_from}–{f.year_to}: " + ", ".join(f"{b} {totals[b]}" for b in BLOC_ORDER if b in totals)
-           + f" exercise-bloc pairs; {len(periods)} suspension periods shaded.")
+    alt = (
+        f"{title}, {f.year_from}–{f.year_to}: "
+        + ", ".join(f"{b} {totals[b]}" for b in BLOC_ORDER if b in totals)
+        + f" exercise-bloc pairs; {len(periods)} suspension periods shaded."
+    )
     return make_chart("exercises_per_year", title, fig, data, alt)
 
 
@@ -128,29 +161,57 @@ def map_chart(f: Filters) -> Chart:
         return make_chart("exercise_map", title, go.Figure(), pd.DataFrame(), alt="")
     blocs = d.groupby("exercise_id")["bloc"].agg(lambda s: s.iloc[0] if s.nunique() == 1 else MIXED)
     partners = d.groupby("exercise_id")["partner"].agg(lambda s: ", ".join(sorted(set(s))))
-    data = (d.drop_duplicates("exercise_id")[["exercise_id", "name", "start_date", "location", "latitude", "longitude",
-                                              "serbia_role"]]
-            .assign(bloc=lambda x: x["exercise_id"].map(blocs), partners=lambda x: x["exercise_id"].map(partners))
-            .reset_index(drop=True))
+    data = (
+        d.drop_duplicates("exercise_id")[
+            ["exercise_id", "name", "start_date", "location", "latitude", "longitude", "serbia_role"]
+        ]
+        .assign(bloc=lambda x: x["exercise_id"].map(blocs), partners=lambda x: x["exercise_id"].map(partners))
+        .reset_index(drop=True)
+    )
     data = _with_facts(data)
     fig = go.Figure()
     for bloc in BLOC_ORDER + [MIXED]:
         part = data[data["bloc"] == bloc]
         if len(part):
             fig.add_scattergeo(
-                lat=part["latitude"], lon=part["longitude"], name=bloc, mode="markers",
+                lat=part["latitude"],
+                lon=part["longitude"],
+                name=bloc,
+                mode="markers",
                 marker={"size": 11, "color": colour_of(bloc), "line": {"color": "white", "width": 1}},
-                customdata=[[i, plotly_escape(n), plotly_escape(p), plotly_escape(loc if isinstance(loc, str) else "")]
-                            for i, n, p, loc in zip(part.index, part["name"], part["partners"], part["location"])],
+                customdata=[
+                    [i, plotly_escape(n), plotly_escape(p), plotly_escape(loc if isinstance(loc, str) else "")]
+                    for i, n, p, loc in zip(part.index, part["name"], part["partners"], part["location"])
+                ],
                 hovertemplate="%{customdata[1]}<br>%{customdata[3]}<br>with %{customdata[2]}<extra></extra>",
             )
-    fig.add_scattergeo(lon=[BELGRADE[0]], lat=[BELGRADE[1]], name="Belgrade", mode="markers", customdata=[-1],
-                       marker={"symbol": "star", "size": 12, "color": "#555555"}, hovertemplate="Belgrade<extra></extra>")
+    fig.add_scattergeo(
+        lon=[BELGRADE[0]],
+        lat=[BELGRADE[1]],
+        name="Belgrade",
+        mode="markers",
+        customdata=[-1],
+        marker={"symbol": "star", "size": 12, "color": "#555555"},
+        hovertemplate="Belgrade<extra></extra>",
+    )
     lon, lat = _span(data["longitude"], BELGRADE[0]), _span(data["latitude"], BELGRADE[1], minimum=24, limit=85)
-    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#aaaaaa",
-                    showland=True, landcolor="#eeeeee", resolution=110, lonaxis_range=lon, lataxis_range=lat)
+    fig.update_geos(
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor="#aaaaaa",
+        showland=True,
+        landcolor="#eeeeee",
+        resolution=110,
+        lonaxis_range=lon,
+        lataxis_range=lat,
+    )
     base_layout(fig, title, height=420)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 80, "b": 0})
-    alt = f"{title}, {f.year_from}–{f.year_to}: " + "; ".join(
-        f"{r.name} at {r.location or 'an unnamed place'} ({r.partners})" for r in data.head(10).itertuples()) + "."
+    alt = (
+        f"{title}, {f.year_from}–{f.year_to}: "
+        + "; ".join(
+            f"{r.name} at {r.location or 'an unnamed place'} ({r.partners})" for r in data.head(10).itertuples()
+        )
+        + "."
+    )
     return make_chart("exercise_map", title, fig, data, alt)

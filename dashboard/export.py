@@ -3,6 +3,7 @@
 Both carry what the chart shows, under which filters and from which sources, inside the file itself.
 These functions need no Streamlit script context: download buttons call them lazily, on click.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -52,12 +53,18 @@ def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_
     """The chart as PNG or SVG with its title, active filters and source line drawn into the picture."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unsupported image format {fmt!r}")
-    styled = export_layout(fig, plotly_escape(title), plotly_escape(filters_text), "<br>".join(map(plotly_escape, textwrap.wrap(source_text, 170))))
+    styled = export_layout(
+        fig,
+        plotly_escape(title),
+        plotly_escape(filters_text),
+        "<br>".join(map(plotly_escape, textwrap.wrap(source_text, 170))),
+    )
     ensure_image_server()
     with _render_lock, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        return styled.to_image(format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT,
-                               scale=EXPORT_SCALE if fmt == "png" else 1)
+        return styled.to_image(
+            format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT, scale=EXPORT_SCALE if fmt == "png" else 1
+        )
 
 
 def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.DataFrame) -> bytes:
@@ -84,4 +91,3 @@ def _is_list(value: object) -> bool:
 
 def _one_line(text: object) -> str:
     return " ".join(str(text).split())
-

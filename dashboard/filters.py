@@ -15,11 +15,12 @@ URL parameters (repeated for lists; default values are left out of the URL):
 Streamlit seeds each widget from its URL parameter and drops values it cannot use; this module reads the
 same parameters first so that every dropped value is named in a visible note instead of vanishing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -65,8 +66,11 @@ class Filters:
         names = names or {}
         parts = [f"Years {self.year_from}–{self.year_to}"]
         parts.append("partners: " + (", ".join(names.get(p, p) for p in self.partners) or "all"))
-        parts.append("blocs: " + (", ".join(self.blocs) if set(self.blocs) != set(BLOC_ORDER) else "all")
-                     if self.blocs else "blocs: none")
+        parts.append(
+            "blocs: " + (", ".join(self.blocs) if set(self.blocs) != set(BLOC_ORDER) else "all")
+            if self.blocs
+            else "blocs: none"
+        )
         if self.compared:
             parts.append("compared: " + ", ".join(names.get(c, c) for c in self.compared))
         return " · ".join(parts)
@@ -79,8 +83,8 @@ class Choices:
     first_year: int
     last_year: int
     default_from: int
-    partners: dict[str, str]      # iso3 -> name, by name
-    candidates: dict[str, str]    # Western Balkan candidates other than Serbia, iso3 -> name
+    partners: dict[str, str]  # iso3 -> name, by name
+    candidates: dict[str, str]  # Western Balkan candidates other than Serbia, iso3 -> name
 
     @property
     def names(self) -> dict[str, str]:
@@ -121,7 +125,9 @@ def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[s
         if len(values) != 2:
             notes.append(f"years={'&'.join(years)} is not a pair of years; showing the default range")
         elif not all(c.first_year <= v <= c.last_year for v in values):
-            notes.append(f"years {values[0]}–{values[1]} reach outside the data ({c.first_year}–{c.last_year}); showing the default range")
+            notes.append(
+                f"years {values[0]}–{values[1]} reach outside the data ({c.first_year}–{c.last_year}); showing the default range"
+            )
         elif values[0] > values[1]:
             notes.append(f"years {values[0]}–{values[1]} run backwards; read as {values[1]}–{values[0]}")
     lists = {"partners": set(c.partners.values()), "blocs": set(BLOC_ORDER)}
@@ -137,8 +143,9 @@ def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[s
 def show_url_notes(notes: list[str]) -> None:
     """One visible note naming the URL values that were not used; they come from the link, so escaped."""
     if notes:
-        st.info("Some values in the link were not used: " + md_escape("; ".join(notes)) + ".",
-                icon=":material/link_off:")
+        st.info(
+            "Some values in the link were not used: " + md_escape("; ".join(notes)) + ".", icon=":material/link_off:"
+        )
 
 
 def page_choice(label: str, options: Mapping[str, str], key: str) -> str:
@@ -150,8 +157,9 @@ def page_choice(label: str, options: Mapping[str, str], key: str) -> str:
     if raw and raw[-1] not in by_label:
         show_url_notes([f"unknown {key} {raw[-1]!r} ignored"])
     labels = list(by_label)
-    chosen = st.segmented_control(label, labels, default=labels[0], key=key, bind="query-params",
-                                  selection_mode="single")
+    chosen = st.segmented_control(
+        label, labels, default=labels[0], key=key, bind="query-params", selection_mode="single"
+    )
     return by_label.get(chosen, next(iter(options)))  # clicking the active segment clears it: the default
 
 
@@ -167,23 +175,40 @@ def sidebar_filters(compare: bool = False) -> Filters:
     with st.sidebar:
         st.header("Filters")
         year_from, year_to = st.slider(
-            "Years", c.first_year, c.last_year, (c.default_from, c.last_year), step=1,
-            key="years", bind="query-params",
+            "Years",
+            c.first_year,
+            c.last_year,
+            (c.default_from, c.last_year),
+            step=1,
+            key="years",
+            bind="query-params",
         )
         partners = st.multiselect(
-            "Partner countries", list(c.partners), format_func=c.partners.get, key="partners",
-            placeholder="All partners", bind="query-params",
+            "Partner countries",
+            list(c.partners),
+            format_func=c.partners.get,
+            key="partners",
+            placeholder="All partners",
+            bind="query-params",
         )
         blocs = st.pills(
-            "Partner blocs", BLOC_ORDER, selection_mode="multi", default=BLOC_ORDER, key="blocs",
+            "Partner blocs",
+            BLOC_ORDER,
+            selection_mode="multi",
+            default=BLOC_ORDER,
+            key="blocs",
             bind="query-params",
         )
         compared: list[str] = []
         if compare:
             if c.candidates:
                 compared = st.multiselect(
-                    "Compare with", list(c.candidates), default=list(c.candidates),
-                    format_func=c.candidates.get, key="compare", bind="query-params",
+                    "Compare with",
+                    list(c.candidates),
+                    default=list(c.candidates),
+                    format_func=c.candidates.get,
+                    key="compare",
+                    bind="query-params",
                 )
             else:
                 st.caption("No other Western Balkan candidates in the data to compare with.")

@@ -1,5 +1,6 @@
 """The overview page: East vs West engagement per year with the CFSP rate, UN agreement and milestones,
 and the headline figures above it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,8 @@ from plotly.subplots import make_subplots
 
 from dashboard import app_state
 from dashboard.chart_panel import Chart, fact_list, make_chart, per_database
-from dashboard.text import plotly_escape
 from dashboard.filters import SUBJECT, Filters
+from dashboard.text import plotly_escape
 from dashboard.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, series_colour
 from dashboard.timeline import MAX_LABELLED, YEAR_BAR_WIDTH, add_milestone_lines, milestone_trace, period_mid, year_mid
 
@@ -25,39 +26,74 @@ ENGAGEMENT, CFSP, UN, MILESTONE = "Engagements", "CFSP alignment", "UN agreement
 def _engagements(f: Filters) -> pd.DataFrame:
     counts = app_state.query("engagement_counts", **f.params())
     counts = counts[counts["bloc"].isin(DIVERGING_BLOCS)]
-    return pd.DataFrame({
-        "series": ENGAGEMENT, "date": counts["year"].map(year_mid), "year": counts["year"], "bloc": counts["bloc"],
-        "kind": counts["kind"], "name": counts["bloc"] + " · " + counts["kind"].map(KIND_LABELS).fillna(counts["kind"]),
-        "value": counts["n"].astype(float), "unit": "facts", "fact_table": counts["fact_table"], "fact_ids": counts["fact_ids"],
-    })
+    return pd.DataFrame(
+        {
+            "series": ENGAGEMENT,
+            "date": counts["year"].map(year_mid),
+            "year": counts["year"],
+            "bloc": counts["bloc"],
+            "kind": counts["kind"],
+            "name": counts["bloc"] + " · " + counts["kind"].map(KIND_LABELS).fillna(counts["kind"]),
+            "value": counts["n"].astype(float),
+            "unit": "facts",
+            "fact_table": counts["fact_table"],
+            "fact_ids": counts["fact_ids"],
+        }
+    )
 
 
 def _rates(f: Filters) -> pd.DataFrame:
     cfsp = app_state.query("cfsp_series", countries=[SUBJECT], **f.params())
     un = app_state.query("un_agreement_series", countries=[SUBJECT], **f.params())
     parts = [
-        pd.DataFrame({
-            "series": CFSP, "date": [period_mid(a, b) for a, b in zip(cfsp["period_start"], cfsp["period_end"])],
-            "year": cfsp["year"], "bloc": "West", "kind": "cfsp", "name": "CFSP alignment (" + cfsp["issuer"] + ")",
-            "value": cfsp["rate_pct"], "unit": "%", "label": cfsp["period_label"],
-            "fact_table": cfsp["fact_table"], "fact_ids": cfsp["fact_ids"],
-        }),
-        pd.DataFrame({
-            "series": UN, "date": un["year"].map(year_mid), "year": un["year"], "bloc": un["bloc"], "kind": "un",
-            "name": "UN votes: agrees with " + un["partner_name"].map(plotly_escape), "value": un["agreement_pct"], "unit": "%",
-            "fact_table": un["fact_table"], "fact_ids": un["fact_ids"],
-        }),
+        pd.DataFrame(
+            {
+                "series": CFSP,
+                "date": [period_mid(a, b) for a, b in zip(cfsp["period_start"], cfsp["period_end"])],
+                "year": cfsp["year"],
+                "bloc": "West",
+                "kind": "cfsp",
+                "name": "CFSP alignment (" + cfsp["issuer"] + ")",
+                "value": cfsp["rate_pct"],
+                "unit": "%",
+                "label": cfsp["period_label"],
+                "fact_table": cfsp["fact_table"],
+                "fact_ids": cfsp["fact_ids"],
+            }
+        ),
+        pd.DataFrame(
+            {
+                "series": UN,
+                "date": un["year"].map(year_mid),
+                "year": un["year"],
+                "bloc": un["bloc"],
+                "kind": "un",
+                "name": "UN votes: agrees with " + un["partner_name"].map(plotly_escape),
+                "value": un["agreement_pct"],
+                "unit": "%",
+                "fact_table": un["fact_table"],
+                "fact_ids": un["fact_ids"],
+            }
+        ),
     ]
     return pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else pd.DataFrame()
 
 
 def _milestones(f: Filters) -> pd.DataFrame:
     ev = app_state.query("milestones", kinds=[], **f.params())
-    return pd.DataFrame({
-        "series": MILESTONE, "date": pd.to_datetime(ev["date"]), "year": pd.to_datetime(ev["date"]).dt.year,
-        "bloc": ev["bloc"], "kind": ev["kind"], "name": ev["partner"], "label": ev["title"],
-        "fact_table": ev["fact_table"], "fact_ids": ev["fact_ids"],
-    })
+    return pd.DataFrame(
+        {
+            "series": MILESTONE,
+            "date": pd.to_datetime(ev["date"]),
+            "year": pd.to_datetime(ev["date"]).dt.year,
+            "bloc": ev["bloc"],
+            "kind": ev["kind"],
+            "name": ev["partner"],
+            "label": ev["title"],
+            "fact_table": ev["fact_table"],
+            "fact_ids": ev["fact_ids"],
+        }
+    )
 
 
 COLUMNS = ["series", "date", "year", "bloc", "kind", "name", "value", "unit", "label", "fact_table", "fact_ids"]
@@ -78,8 +114,9 @@ def overview_chart(f: Filters) -> Chart:
     panels = [p for p, present in (("milestones", len(events)), ("bars", len(bars)), ("rates", len(rates))) if present]
     heights = {"milestones": 0.16, "bars": 0.5, "rates": 0.34}
     row = {p: i + 1 for i, p in enumerate(panels)}
-    fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.05,
-                        row_heights=[heights[p] for p in panels])
+    fig = make_subplots(
+        rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.05, row_heights=[heights[p] for p in panels]
+    )
 
     if "bars" in row:
         for bloc in DIVERGING_BLOCS:
@@ -89,32 +126,52 @@ def overview_chart(f: Filters) -> Chart:
                     continue
                 sign = 1 if bloc == "West" else -1
                 fig.add_bar(
-                    x=part["date"], y=sign * part["value"], width=YEAR_BAR_WIDTH, name=part["name"].iloc[0],
+                    x=part["date"],
+                    y=sign * part["value"],
+                    width=YEAR_BAR_WIDTH,
+                    name=part["name"].iloc[0],
                     marker=bar_marker(bloc, KIND_PATTERNS[kind]),
-                    legendgroup=bloc, customdata=np.column_stack([part.index, part["value"].astype(int)]),
+                    legendgroup=bloc,
+                    customdata=np.column_stack([part.index, part["value"].astype(int)]),
                     hovertemplate=f"%{{x|%Y}} · {part['name'].iloc[0]}: %{{customdata[1]}}<extra></extra>",
-                    row=row["bars"], col=1,
+                    row=row["bars"],
+                    col=1,
                 )
         top = max(data.loc[data["series"] == ENGAGEMENT].groupby(["year", "bloc"])["value"].sum().max(), 1)
         ticks = _symmetric_ticks(top)
-        fig.update_yaxes(tickvals=ticks, ticktext=[str(abs(t)) for t in ticks], zeroline=True, zerolinewidth=2,
-                         title_text="← East · West → (facts)", row=row["bars"], col=1)
+        fig.update_yaxes(
+            tickvals=ticks,
+            ticktext=[str(abs(t)) for t in ticks],
+            zeroline=True,
+            zerolinewidth=2,
+            title_text="← East · West → (facts)",
+            row=row["bars"],
+            col=1,
+        )
         fig.update_layout(barmode="relative")
 
     if "rates" in row:
         for i, (name, part) in enumerate(data[data["series"].isin([CFSP, UN])].groupby("name", sort=True)):
             dashed = part["series"].iloc[0] == UN
             fig.add_scatter(
-                x=part["date"], y=part["value"], mode="lines+markers", name=name,
+                x=part["date"],
+                y=part["value"],
+                mode="lines+markers",
+                name=name,
                 line={"color": series_colour(i), "dash": "dash" if dashed else "solid"},
-                marker={"size": 7}, customdata=part.index.to_list(),
-                hovertemplate=f"{name}<br>%{{x|%Y}}: %{{y:.1f}}%<extra></extra>", row=row["rates"], col=1,
+                marker={"size": 7},
+                customdata=part.index.to_list(),
+                hovertemplate=f"{name}<br>%{{x|%Y}}: %{{y:.1f}}%<extra></extra>",
+                row=row["rates"],
+                col=1,
             )
         fig.update_yaxes(range=[0, 100], ticksuffix="%", title_text="Share", row=row["rates"], col=1)
 
     if "milestones" in row:
         ms = data[data["series"] == MILESTONE]
-        fig.add_trace(milestone_trace(ms.rename(columns={"label": "title"}), ms.index.to_list()), row=row["milestones"], col=1)
+        fig.add_trace(
+            milestone_trace(ms.rename(columns={"label": "title"}), ms.index.to_list()), row=row["milestones"], col=1
+        )
         fig.update_yaxes(visible=False, range=[-0.6, 2.6], fixedrange=True, row=row["milestones"], col=1)
         if len(ms) <= MAX_LABELLED:  # beyond that, lines would bury the bars; the strip's diamonds remain
             add_milestone_lines(fig, ms["date"], [row[p] for p in panels if p != "milestones"])
@@ -122,10 +179,12 @@ def overview_chart(f: Filters) -> Chart:
     fig.update_xaxes(type="date", tickformat="%Y")
     base_layout(fig, title, height=560 if len(panels) > 2 else 460)
     kinds = ", ".join(sorted(set(bars["kind"].map(KIND_LABELS).dropna()))) if len(bars) else "none"
-    alt = (f"{title}. Years {f.year_from}–{f.year_to}. Bars: West facts above the axis, East below, by kind ({kinds}); "
-           f"{int(bars.loc[bars.bloc == 'West', 'value'].sum()) if len(bars) else 0} West and "
-           f"{int(bars.loc[bars.bloc == 'East', 'value'].sum()) if len(bars) else 0} East in total. "
-           f"Lines: {', '.join(sorted(rates['name'].unique())) if len(rates) else 'none'}. {len(events)} milestones marked.")
+    alt = (
+        f"{title}. Years {f.year_from}–{f.year_to}. Bars: West facts above the axis, East below, by kind ({kinds}); "
+        f"{int(bars.loc[bars.bloc == 'West', 'value'].sum()) if len(bars) else 0} West and "
+        f"{int(bars.loc[bars.bloc == 'East', 'value'].sum()) if len(bars) else 0} East in total. "
+        f"Lines: {', '.join(sorted(rates['name'].unique())) if len(rates) else 'none'}. {len(events)} milestones marked."
+    )
     return make_chart("overview", title, fig, data, alt)
 
 
@@ -140,7 +199,7 @@ class Headlines:
     cfsp_rate: float | None
     cfsp_issuer: str | None
     cfsp_period: str | None
-    arms: pd.DataFrame       # bloc, deals, tiv_m, deals_with_tiv
+    arms: pd.DataFrame  # bloc, deals, tiv_m, deals_with_tiv
     exercises: pd.DataFrame  # bloc, exercises
 
 
@@ -175,21 +234,35 @@ def headline_metrics(f: Filters) -> None:
     """Three headline figures; columns stack on narrow windows."""
     h = headlines(f)
     cfsp, arms, drills = st.columns(3)
-    cfsp.metric("Latest CFSP alignment", "—" if h.cfsp_rate is None else f"{h.cfsp_rate:.0f}%",
-                help="Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years.",
-                border=True)
+    cfsp.metric(
+        "Latest CFSP alignment",
+        "—" if h.cfsp_rate is None else f"{h.cfsp_rate:.0f}%",
+        help="Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years.",
+        border=True,
+    )
     if h.cfsp_issuer:
         cfsp.caption(f"Period {h.cfsp_period}, as reported by {h.cfsp_issuer}")
-    arms.metric("Arms deliveries, East / West", _pair(_share(h.arms, "deals", "East"), _share(h.arms, "deals", "West"), "%"),
-                border=True, help="Share of deals with deliveries in the selected years, by the supplier's bloc.")
+    arms.metric(
+        "Arms deliveries, East / West",
+        _pair(_share(h.arms, "deals", "East"), _share(h.arms, "deals", "West"), "%"),
+        border=True,
+        help="Share of deals with deliveries in the selected years, by the supplier's bloc.",
+    )
     if len(h.arms):
-        by_tiv = (f"; by SIPRI TIV (known for {int(h.arms['deals_with_tiv'].sum())}): "
-                  + _pair(_share(h.arms, "tiv_m", "East"), _share(h.arms, "tiv_m", "West"), "%")
-                  if h.arms["deals_with_tiv"].sum() else "")
+        by_tiv = (
+            f"; by SIPRI TIV (known for {int(h.arms['deals_with_tiv'].sum())}): "
+            + _pair(_share(h.arms, "tiv_m", "East"), _share(h.arms, "tiv_m", "West"), "%")
+            if h.arms["deals_with_tiv"].sum()
+            else ""
+        )
         arms.caption(f"Share of {int(h.arms['deals'].sum())} deals{by_tiv}")
     ex = dict(zip(h.exercises["bloc"], h.exercises["exercises"].astype(int)))
-    drills.metric("Exercises with East / West", _pair(ex.get("East"), ex.get("West")) if ex else "—", border=True,
-                  help="Exercises Serbia took part in within the selected years, counted once for each partner bloc present.")
+    drills.metric(
+        "Exercises with East / West",
+        _pair(ex.get("East"), ex.get("West")) if ex else "—",
+        border=True,
+        help="Exercises Serbia took part in within the selected years, counted once for each partner bloc present.",
+    )
     if ex.get("Other"):
         drills.caption(f"and {ex['Other']} with partners outside both blocs")
 

@@ -3,9 +3,10 @@
 Streamlit seeds a bound widget from its URL parameter and silently drops a value it cannot use; like
 `filters.url_notes`, these helpers name every dropped value in a visible note instead.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import streamlit as st
 
@@ -20,7 +21,10 @@ def unusable(key: str, valid: Iterable[str]) -> list[str]:
 
 def note_unusable(checks: dict[str, Iterable[str]]) -> list[str]:
     """Show one note naming the unusable values of each `key -> valid values`; returns the notes."""
-    notes = [f"unknown {key} {', '.join(repr(v) for v in bad)} ignored"
-             for key, valid in checks.items() if (bad := unusable(key, valid))]
+    notes = [
+        f"unknown {key} {', '.join(repr(v) for v in bad)} ignored"
+        for key, valid in checks.items()
+        if (bad := unusable(key, valid))
+    ]
     show_url_notes(notes)
     return notes

@@ -1,4 +1,5 @@
 """Where things live; the one place that knows the project layout."""
+
 from __future__ import annotations
 
 import os

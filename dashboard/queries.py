@@ -1,4 +1,5 @@
 """Run the named SQL files in queries/ with bound parameters: the only way pages reach the database."""
+
 from __future__ import annotations
 
 import functools

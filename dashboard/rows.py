@@ -3,11 +3,12 @@
 The DDL in data/schema.sql is the database contract; these models check the CSV text before it gets there,
 so that a bad cell is reported as file:line: column rather than as a DuckDB constraint error.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -64,7 +65,7 @@ class Country(Row):
     kind: Literal["country", "organisation"]
     eu_member: bool
     eu_candidate_wb: bool
-    notes: Optional[str] = None
+    notes: str | None = None
 
 
 class Source(Row):
@@ -72,10 +73,10 @@ class Source(Row):
     url: Url
     title: Text
     publisher: Text
-    published_on: Optional[dt.date] = None
+    published_on: dt.date | None = None
     accessed_on: dt.date
     kind: Literal["dataset", "official", "news", "analysis"]
-    notes: Optional[str] = None
+    notes: str | None = None
 
 
 class ArmsTransfer(Row):
@@ -83,21 +84,21 @@ class ArmsTransfer(Row):
     recipient_iso3: Iso3
     supplier_iso3: Iso3
     designation: Text
-    description: Optional[str] = None
+    description: str | None = None
     category: Text
-    quantity_ordered: Optional[Count] = None
-    quantity_delivered: Optional[Count] = None
-    order_year: Optional[Year] = None
-    delivery_first_year: Optional[Year] = None
-    delivery_last_year: Optional[Year] = None
+    quantity_ordered: Count | None = None
+    quantity_delivered: Count | None = None
+    order_year: Year | None = None
+    delivery_first_year: Year | None = None
+    delivery_last_year: Year | None = None
     deal_type: Literal["purchase", "donation", "licence", "second-hand", "unknown"]
-    value_amount: Optional[Annotated[float, Field(ge=0)]] = None
-    value_currency: Optional[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]] = None
-    sipri_tiv_m: Optional[Annotated[float, Field(ge=0)]] = None
+    value_amount: Annotated[float, Field(ge=0)] | None = None
+    value_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    sipri_tiv_m: Annotated[float, Field(ge=0)] | None = None
     status: Literal["ordered", "delivering", "delivered", "cancelled"]
     confidence: Confidence
-    notes: Optional[str] = None
-    sipri_id: Optional[str] = None
+    notes: str | None = None
+    sipri_id: str | None = None
 
     _deliveries_in_order = _ordered("delivery_first_year", "delivery_last_year")
 
@@ -111,22 +112,31 @@ class ArmsTransfer(Row):
 class Exercise(Row):
     exercise_id: Text
     name: Text
-    start_date: Optional[dt.date] = None
-    end_date: Optional[dt.date] = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
     date_precision: Literal["day", "month", "year"]
-    host_iso3: Optional[Iso3] = None
-    location: Optional[str] = None
-    latitude: Optional[Annotated[float, Field(ge=-90, le=90)]] = None
-    longitude: Optional[Annotated[float, Field(ge=-180, le=180)]] = None
+    host_iso3: Iso3 | None = None
+    location: str | None = None
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
     domain: Literal[
-        "land", "air", "sea", "special-operations", "peacekeeping", "cbrn", "medical", "emergency", "joint",
-        "cyber", "other",
+        "land",
+        "air",
+        "sea",
+        "special-operations",
+        "peacekeeping",
+        "cbrn",
+        "medical",
+        "emergency",
+        "joint",
+        "cyber",
+        "other",
     ]
     serbia_role: Literal["participant", "host", "observer", "withdrew", "cancelled"]
-    serbian_troops: Optional[Count] = None
-    total_troops: Optional[Count] = None
+    serbian_troops: Count | None = None
+    total_troops: Count | None = None
     confidence: Confidence
-    notes: Optional[str] = None
+    notes: str | None = None
 
     _dates_in_order = _ordered("start_date", "end_date")
 
@@ -140,19 +150,30 @@ class EuStatement(Row):
     statement_id: Text
     date: dt.date
     institution: Literal[
-        "European Commission", "European Parliament", "Council of the EU", "European Council", "EEAS / HR/VP",
-        "EU Delegation to Serbia", "EU member state",
+        "European Commission",
+        "European Parliament",
+        "Council of the EU",
+        "European Council",
+        "EEAS / HR/VP",
+        "EU Delegation to Serbia",
+        "EU member state",
     ]
-    speaker: Optional[str] = None
+    speaker: str | None = None
     kind: Literal["annual report", "resolution", "conclusions", "statement", "speech", "interview", "press remarks"]
     topic: Literal[
-        "CFSP alignment", "Russia sanctions", "Russia ties", "China ties", "strategic orientation", "Kosovo",
-        "accession", "other",
+        "CFSP alignment",
+        "Russia sanctions",
+        "Russia ties",
+        "China ties",
+        "strategic orientation",
+        "Kosovo",
+        "accession",
+        "other",
     ]
     stance: Annotated[int, Field(ge=-2, le=2)]
     excerpt: Annotated[str, Field(min_length=1, max_length=400)]
     confidence: Confidence
-    notes: Optional[str] = None
+    notes: str | None = None
 
 
 class CfspAlignment(Row):
@@ -163,10 +184,10 @@ class CfspAlignment(Row):
     period_start: dt.date
     period_end: dt.date
     rate_pct: Annotated[float, Field(ge=0, le=100)]
-    declarations_aligned: Optional[Count] = None
-    declarations_total: Optional[Count] = None
+    declarations_aligned: Count | None = None
+    declarations_total: Count | None = None
     confidence: Confidence
-    notes: Optional[str] = None
+    notes: str | None = None
 
     _period_in_order = _ordered("period_start", "period_end")
     _counts_in_order = _ordered("declarations_aligned", "declarations_total")
@@ -177,11 +198,11 @@ class UnResolution(Row):
     date: dt.date
     title: Text
     topic: Text
-    yes: Optional[Count] = None
-    no: Optional[Count] = None
-    abstain: Optional[Count] = None
+    yes: Count | None = None
+    no: Count | None = None
+    abstain: Count | None = None
     east_west_split: bool
-    notes: Optional[str] = None
+    notes: str | None = None
 
 
 class UnVote(Row):
@@ -196,7 +217,7 @@ class UnAgreement(Row):
     country_iso3: Iso3
     partner: Annotated[str, Field(pattern=r"^([A-Z]{3}|EU)$")]
     agreement: Annotated[float, Field(ge=0, le=1)]
-    agreement_abstain_aware: Optional[Annotated[float, Field(ge=0, le=1)]] = None
+    agreement_abstain_aware: Annotated[float, Field(ge=0, le=1)] | None = None
     n_votes: Count
 
 
@@ -205,12 +226,19 @@ class Event(Row):
     date: dt.date
     title: Text
     kind: Literal[
-        "eu-accession", "nato", "visit", "agreement", "arms-deal", "exercise-suspension", "sanctions", "un-vote",
+        "eu-accession",
+        "nato",
+        "visit",
+        "agreement",
+        "arms-deal",
+        "exercise-suspension",
+        "sanctions",
+        "un-vote",
         "other",
     ]
-    partner_iso3: Optional[Iso3] = None
-    end_date: Optional[dt.date] = None
-    description: Optional[str] = None
+    partner_iso3: Iso3 | None = None
+    end_date: dt.date | None = None
+    description: str | None = None
     confidence: Confidence
     date_precision: Annotated[Literal["day", "month", "year"], BeforeValidator(lambda v: v or "day")] = "day"
 
@@ -221,7 +249,7 @@ class FactSource(Row):
     fact_table: FactTable
     fact_id: Text
     source_id: Text
-    evidence: Optional[Annotated[str, Field(max_length=300)]] = None
+    evidence: Annotated[str, Field(max_length=300)] | None = None
 
 
 class Alternative(Row):
@@ -230,4 +258,4 @@ class Alternative(Row):
     field: Text
     value: Text
     source_id: Text
-    note: Optional[str] = None
+    note: str | None = None

@@ -1,4 +1,5 @@
 """Making text from the data safe to show: Markdown/HTML escaping and source citations."""
+
 from __future__ import annotations
 
 import html

@@ -4,6 +4,7 @@ Figures shown on a page keep Plotly's default template so that Streamlit's theme
 .streamlit/config.toml) restyles their background, grid and text; exported images use `export_layout`,
 which draws on white with the title, the active filters and the sources inside the picture.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,8 +29,13 @@ MIXED_COLOUR = "#882255"  # Tol wine: visible on light and dark backgrounds, unl
 SERIES_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#AA3377", "#999933"]
 # EU statement stance −2…+2: a diverging scale (ColorBrewer PuOr) with a grey middle
 STANCE_COLOURS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#998EC3", 2: "#542788"}
-STANCE_LABELS = {-2: "−2 sharply critical", -1: "−1 critical", 0: "0 neutral or mixed", 1: "+1 mildly approving",
-                 2: "+2 clearly approving"}
+STANCE_LABELS = {
+    -2: "−2 sharply critical",
+    -1: "−1 critical",
+    0: "0 neutral or mixed",
+    1: "+1 mildly approving",
+    2: "+2 clearly approving",
+}
 MILESTONE_COLOUR = "#666666"
 SUSPENSION_FILL = "rgba(153, 153, 153, 0.18)"
 
@@ -105,7 +111,16 @@ def export_layout(fig: go.Figure, title: str, filters_text: str, source_text: st
     )
     out.add_annotation(
         # below the x-axis tick labels, whatever the plot's height: a fixed pixel offset from its bottom
-        text=source_text, xref="paper", yref="paper", x=0, y=0, yshift=-40, xanchor="left", yanchor="top",
-        showarrow=False, align="left", font={"size": 11, "color": "#444444"},
+        text=source_text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-40,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": "#444444"},
     )
     return out

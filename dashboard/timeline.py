@@ -3,6 +3,7 @@
 Charts that mix yearly counts with dated events use a date x axis; a yearly value sits at 1 July of its
 year (`year_mid`), bars span most of the year (`YEAR_BAR_WIDTH`), and events sit on their own dates.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -37,13 +38,19 @@ def milestone_trace(events: pd.DataFrame, positions: list[int]) -> go.Scatter:
     """
     labelled = len(events) <= MAX_LABELLED
     return go.Scatter(
-        x=pd.to_datetime(events["date"]), y=[i % 3 for i in range(len(events))],
+        x=pd.to_datetime(events["date"]),
+        y=[i % 3 for i in range(len(events))],
         mode="markers+text" if labelled else "markers",
-        text=[plotly_escape(short(t)) for t in events["title"]] if labelled else None, textposition="middle right",
-        textfont={"size": 11}, cliponaxis=False,
+        text=[plotly_escape(short(t)) for t in events["title"]] if labelled else None,
+        textposition="middle right",
+        textfont={"size": 11},
+        cliponaxis=False,
         marker={"symbol": "diamond", "size": 10, "color": MILESTONE_COLOUR},
         hovertext=[f"{pd.Timestamp(d):%Y-%m-%d}: {plotly_escape(t)}" for d, t in zip(events["date"], events["title"])],
-        hoverinfo="text", name="Milestones", showlegend=False, customdata=positions,
+        hoverinfo="text",
+        name="Milestones",
+        showlegend=False,
+        customdata=positions,
     )
 
 
@@ -51,8 +58,9 @@ def add_milestone_lines(fig: go.Figure, dates, rows: list[int]) -> None:
     """A dotted vertical line at each date across the given subplot rows."""
     for date in pd.to_datetime(pd.Series(dates)).dropna():
         for row in rows:
-            fig.add_vline(x=date, line={"color": MILESTONE_COLOUR, "width": 1, "dash": "dot"}, opacity=0.6,
-                          row=row, col=1)
+            fig.add_vline(
+                x=date, line={"color": MILESTONE_COLOUR, "width": 1, "dash": "dot"}, opacity=0.6, row=row, col=1
+            )
 
 
 def add_periods(fig: go.Figure, periods: pd.DataFrame, *, rows: list[int] | None = None, label: bool = True) -> None:
@@ -66,6 +74,15 @@ def add_periods(fig: go.Figure, periods: pd.DataFrame, *, rows: list[int] | None
             kwargs = {"row": row, "col": 1} if row else {}
             fig.add_vrect(x0=start, x1=end, fillcolor=SUSPENSION_FILL, line_width=0, layer="below", **kwargs)
         if label:
-            fig.add_annotation(x=start, xref="x", y=1.0, yref="paper", yanchor="top", xanchor="left",
-                               text=plotly_escape(short(p.title, 40)), showarrow=False, font={"size": 10, "color": MILESTONE_COLOUR},
-                               yshift=-14 * (i % 2))  # neighbouring periods' labels on alternate lines
+            fig.add_annotation(
+                x=start,
+                xref="x",
+                y=1.0,
+                yref="paper",
+                yanchor="top",
+                xanchor="left",
+                text=plotly_escape(short(p.title, 40)),
+                showarrow=False,
+                font={"size": 10, "color": MILESTONE_COLOUR},
+                yshift=-14 * (i % 2),
+            )  # neighbouring periods' labels on alternate lines

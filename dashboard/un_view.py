@@ -1,5 +1,6 @@
 """The UN votes page: yearly agreement of Serbia (and the compared candidates) with Russia, China, the US and
 the EU members' majority in the General Assembly, and the table of key votes (who voted how)."""
+
 from __future__ import annotations
 
 import functools
@@ -23,7 +24,8 @@ MEASURE_HELP = (
     "**Same vote**: the share of the year's recorded roll calls on which both countries cast the same vote "
     "(yes, no or abstain); roll calls where either was absent are left out. **Abstain-aware** (the scoring "
     "of Voeten et al.): the same vote counts 1, an abstention against a yes or a no counts ½, yes against "
-    "no counts 0 — so abstaining on a vote the partner backs reads as half-way, not as disagreement.")
+    "no counts 0 — so abstaining on a vote the partner backs reads as half-way, not as disagreement."
+)
 # The partners the page is about, in the order their panels appear (others, if selected, follow by name).
 PARTNER_ORDER = ["RUS", "CHN", "USA", "EU"]
 PANEL_TITLES = {"EU": "with the EU majority"}
@@ -39,6 +41,7 @@ def _names() -> dict[str, str]:
 
 # ---------------------------------------------------------------- yearly agreement
 
+
 @per_database
 def agreement_chart(f: Filters, measure: str) -> Chart:
     """One panel per partner, one line per country (Serbia thicker), the share of votes in agreement."""
@@ -53,14 +56,21 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
     data.insert(0, "measure", measure)
     data["value_pct"] = data[column]
 
-    partners = sorted(data["partner"].unique(), key=lambda p: (PARTNER_ORDER.index(p) if p in PARTNER_ORDER else 99,
-                                                               names.get(p, p)))
+    partners = sorted(
+        data["partner"].unique(), key=lambda p: (PARTNER_ORDER.index(p) if p in PARTNER_ORDER else 99, names.get(p, p))
+    )
     panel_names = dict(zip(data["partner"], data["partner_name"]))
     cols = 1 if len(partners) == 1 else 2
     rows = math.ceil(len(partners) / cols)
-    fig = make_subplots(rows=rows, cols=cols, shared_xaxes="all", shared_yaxes="all", vertical_spacing=0.14,
-                        horizontal_spacing=0.06,
-                        subplot_titles=[plotly_escape(_panel_title(p, panel_names)) for p in partners])
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        shared_xaxes="all",
+        shared_yaxes="all",
+        vertical_spacing=0.14,
+        horizontal_spacing=0.06,
+        subplot_titles=[plotly_escape(_panel_title(p, panel_names)) for p in partners],
+    )
     in_legend: set[str] = set()
     for i, partner in enumerate(partners):
         row, col = divmod(i, cols)
@@ -71,12 +81,22 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
                 continue
             country = part["country"].iloc[0]
             fig.add_scatter(
-                x=part["year"], y=part["value_pct"], mode="lines+markers", name=country, legendgroup=iso3,
-                showlegend=iso3 not in in_legend, customdata=part.index.to_list(),
-                line={"color": comparison.colour(iso3), "width": comparison.width(iso3)}, marker={"size": 6},
-                hovertext=[f"{plotly_escape(country)} {plotly_escape(panel_title)}, {y}: {v:.1f}% of {n} votes"
-                           for y, v, n in zip(part["year"], part["value_pct"], part["n_votes"])],
-                hoverinfo="text", row=row + 1, col=col + 1,
+                x=part["year"],
+                y=part["value_pct"],
+                mode="lines+markers",
+                name=country,
+                legendgroup=iso3,
+                showlegend=iso3 not in in_legend,
+                customdata=part.index.to_list(),
+                line={"color": comparison.colour(iso3), "width": comparison.width(iso3)},
+                marker={"size": 6},
+                hovertext=[
+                    f"{plotly_escape(country)} {plotly_escape(panel_title)}, {y}: {v:.1f}% of {n} votes"
+                    for y, v, n in zip(part["year"], part["value_pct"], part["n_votes"])
+                ],
+                hoverinfo="text",
+                row=row + 1,
+                col=col + 1,
             )
             in_legend.add(iso3)
     fig.update_yaxes(range=[0, 102], ticksuffix="%")
@@ -105,12 +125,13 @@ def _agreement_alt(title: str, data: pd.DataFrame, partners: list[str], panel_na
 
 # ---------------------------------------------------------------- key votes
 
+
 @dataclass(frozen=True, eq=False)
 class KeyVotes:
-    table: pd.DataFrame     # one row per resolution, as shown and downloaded
-    sources_markdown: str   # each resolution with its sources, escaped, one line each
-    cited: pd.DataFrame     # sources_for_facts rows, for the CSV header
-    unrecorded: list[str]   # countries left out because none of their votes on these resolutions is recorded
+    table: pd.DataFrame  # one row per resolution, as shown and downloaded
+    sources_markdown: str  # each resolution with its sources, escaped, one line each
+    cited: pd.DataFrame  # sources_for_facts rows, for the CSV header
+    unrecorded: list[str]  # countries left out because none of their votes on these resolutions is recorded
 
 
 def _voters(f: Filters, countries: pd.DataFrame) -> tuple[list[str], bool]:
@@ -131,14 +152,18 @@ def key_votes(f: Filters) -> KeyVotes:
     names = dict(zip(countries["iso3"], countries["name"]))
     ids = resolutions["resolution_id"].tolist()
     votes = app_state.query("un_page_country_votes", resolutions=ids, countries=voters)
-    table = pd.DataFrame({
-        "date": pd.to_datetime(resolutions["date"]).dt.date,
-        "resolution": resolutions["resolution_id"],
-        "title": resolutions["title"],
-        "topic": resolutions["topic"],
-        "yes": resolutions["yes"], "no": resolutions["no"], "abstain": resolutions["abstain"],
-        "east_west_split": resolutions["east_west_split"],
-    })
+    table = pd.DataFrame(
+        {
+            "date": pd.to_datetime(resolutions["date"]).dt.date,
+            "resolution": resolutions["resolution_id"],
+            "title": resolutions["title"],
+            "topic": resolutions["topic"],
+            "yes": resolutions["yes"],
+            "no": resolutions["no"],
+            "abstain": resolutions["abstain"],
+            "east_west_split": resolutions["east_west_split"],
+        }
+    )
     unrecorded = []
     for iso3 in voters:
         cast = votes[votes["country_iso3"] == iso3].set_index("resolution_id")["vote"]
@@ -151,7 +176,9 @@ def key_votes(f: Filters) -> KeyVotes:
     sources = app_state.query("fact_sources", fact_table="un_resolutions", fact_ids=ids)
     first_url = sources.drop_duplicates("fact_id").set_index("fact_id")["url"]
     table["source"] = table["resolution"].map(first_url)
-    cited = app_state.query("sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids]) if ids else sources.iloc[0:0]
+    cited = (
+        app_state.query("sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids]) if ids else sources.iloc[0:0]
+    )
     return KeyVotes(table, _sources_markdown(table, sources), cited, unrecorded)
 
 
@@ -161,8 +188,10 @@ def _sources_markdown(table: pd.DataFrame, sources: pd.DataFrame) -> str:
     for r in table.itertuples():
         cited = by_resolution.get(r.resolution, sources.iloc[0:0])
         links = "; ".join(source_markdown(s.title, s.url, s.publisher, s.published_on) for s in cited.itertuples())
-        lines.append(f"- **{md_escape(r.resolution)}** ({r.date:%Y-%m-%d}) {md_escape(r.title)} — "
-                     f"{links or 'no source recorded'}")
+        lines.append(
+            f"- **{md_escape(r.resolution)}** ({r.date:%Y-%m-%d}) {md_escape(r.title)} — "
+            f"{links or 'no source recorded'}"
+        )
     return "\n".join(lines)
 
 
@@ -178,29 +207,47 @@ def key_votes_table(f: Filters) -> None:
     """The key votes with tallies and who voted how; a CSV of the same rows; the sources below."""
     kv = key_votes(f)
     if kv.table.empty:
-        st.info(f"No key votes recorded for these filters ({md_escape(f.describe(choices().names))}). "
-                "Widen the year range.", icon=":material/filter_alt_off:")
+        st.info(
+            f"No key votes recorded for these filters ({md_escape(f.describe(choices().names))}). "
+            "Widen the year range.",
+            icon=":material/filter_alt_off:",
+        )
         return
     st.dataframe(
-        kv.table, hide_index=True, width="stretch",
+        kv.table,
+        hide_index=True,
+        width="stretch",
         column_config={
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "resolution": "Resolution", "title": st.column_config.TextColumn("Title", width="large"),
-            "topic": "Topic", "yes": "Yes", "no": "No", "abstain": "Abstain",
-            "east_west_split": st.column_config.CheckboxColumn("East–West split",
-                                                               help="Russia or China voted otherwise than the US and the EU majority"),
+            "resolution": "Resolution",
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "topic": "Topic",
+            "yes": "Yes",
+            "no": "No",
+            "abstain": "Abstain",
+            "east_west_split": st.column_config.CheckboxColumn(
+                "East–West split", help="Russia or China voted otherwise than the US and the EU majority"
+            ),
             "source": st.column_config.LinkColumn("Source", display_text="open"),
         },
     )
     title = "Key UN General Assembly votes: who voted how"
     st.download_button(
-        "CSV", data=functools.partial(export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited),
-        file_name=f"serbia-alignment-un-key-votes-{f.year_from}-{f.year_to}.csv", mime="text/csv",
-        key="un_key_votes_csv", on_click="ignore", icon=":material/table:",
+        "CSV",
+        data=functools.partial(export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited),
+        file_name=f"serbia-alignment-un-key-votes-{f.year_from}-{f.year_to}.csv",
+        mime="text/csv",
+        key="un_key_votes_csv",
+        on_click="ignore",
+        icon=":material/table:",
     )
-    missing = f" No vote recorded for {md_escape(', '.join(kv.unrecorded))} on these resolutions." if kv.unrecorded else ""
-    st.caption(f"{NOT_RECORDED}: no vote recorded in the data.{missing} The EU majority is the vote most EU members "
-               "with a recorded yes, no or abstention cast; “split” when two positions tie. Tallies are the "
-               "Assembly's totals.")
+    missing = (
+        f" No vote recorded for {md_escape(', '.join(kv.unrecorded))} on these resolutions." if kv.unrecorded else ""
+    )
+    st.caption(
+        f"{NOT_RECORDED}: no vote recorded in the data.{missing} The EU majority is the vote most EU members "
+        "with a recorded yes, no or abstention cast; “split” when two positions tie. Tallies are the "
+        "Assembly's totals."
+    )
     with st.expander(f"Sources of these {len(kv.table)} votes"):
         st.markdown(kv.sources_markdown)

@@ -1,4 +1,5 @@
 """Read and check the curated CSVs; every problem is reported as `file:line: column: what is wrong`."""
+
 from __future__ import annotations
 
 import csv
@@ -42,7 +43,14 @@ def _decode(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        problems.append(Problem(path.name, line, "(file)", f"not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start}); save the file as UTF-8"))
+        problems.append(
+            Problem(
+                path.name,
+                line,
+                "(file)",
+                f"not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start}); save the file as UTF-8",
+            )
+        )
         return None
 
 
@@ -70,7 +78,9 @@ def read_table(path: Path, spec: TableSpec, problems: list[Problem]) -> Loaded:
             detail.append("unexpected " + ", ".join(extra))
         if not detail:
             detail.append("columns out of order")
-        problems.append(Problem(path.name, 1, "header", f"wrong header ({'; '.join(detail)}); expected " + ",".join(spec.columns)))
+        problems.append(
+            Problem(path.name, 1, "header", f"wrong header ({'; '.join(detail)}); expected " + ",".join(spec.columns))
+        )
         return loaded
     line = 1
     for cells in reader:
@@ -101,8 +111,14 @@ def _check_keys(loaded: Loaded, problems: list[Problem]) -> None:
         for line, row in loaded.rows:
             key = tuple(row[c] for c in columns)
             if key in seen:
-                problems.append(Problem(loaded.spec.filename, line, ",".join(columns),
-                                        f"duplicate {what} {'/'.join(map(str, key))} (first on line {seen[key]})"))
+                problems.append(
+                    Problem(
+                        loaded.spec.filename,
+                        line,
+                        ",".join(columns),
+                        f"duplicate {what} {'/'.join(map(str, key))} (first on line {seen[key]})",
+                    )
+                )
             else:
                 seen[key] = line
 
@@ -117,7 +133,9 @@ def _check_refs(tables: dict[str, Loaded], problems: list[Problem]) -> None:
                 value = row[column]
                 if value is not None and value not in allowed:
                     what = "country code" if target == "countries" else f"{target} id"
-                    problems.append(Problem(spec.filename, line, column, f"unknown {what} {value!r} (not in {target}.csv)"))
+                    problems.append(
+                        Problem(spec.filename, line, column, f"unknown {what} {value!r} (not in {target}.csv)")
+                    )
 
 
 def _check_sourcing(tables: dict[str, Loaded], problems: list[Problem]) -> None:
@@ -127,16 +145,25 @@ def _check_sourcing(tables: dict[str, Loaded], problems: list[Problem]) -> None:
         loaded = tables[spec_name]
         for line, row in loaded.rows:
             if row["fact_id"] not in fact_ids[row["fact_table"]]:
-                problems.append(Problem(loaded.spec.filename, line, "fact_id",
-                                        f"no {row['fact_table']} row with id {row['fact_id']!r}"))
+                problems.append(
+                    Problem(
+                        loaded.spec.filename, line, "fact_id", f"no {row['fact_table']} row with id {row['fact_id']!r}"
+                    )
+                )
             elif spec_name == "fact_sources":
                 cited[row["fact_table"]].add(row["fact_id"])
     for spec in SOURCED:
         for line, row in tables[spec.name].rows:
             fact_id = row[FACT_KEY[spec.name]]
             if fact_id not in cited[spec.name]:
-                problems.append(Problem(spec.filename, line, FACT_KEY[spec.name],
-                                        f"{fact_id!r} cites no source (add a line to fact_sources.csv)"))
+                problems.append(
+                    Problem(
+                        spec.filename,
+                        line,
+                        FACT_KEY[spec.name],
+                        f"{fact_id!r} cites no source (add a line to fact_sources.csv)",
+                    )
+                )
 
 
 def load_all(data_dir: Path) -> dict[str, Loaded]:

@@ -1,8 +1,8 @@
 """Running the dashboard under AppTest against a given database, and reading what it drew."""
+
 from __future__ import annotations
 
 import re
-
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -13,8 +13,19 @@ from tests.figures import figures
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-FACT_TABLES = ("arms_transfers", "exercises", "exercise_participants", "eu_statements", "cfsp_alignment",
-               "un_resolutions", "un_votes", "un_agreement", "events", "fact_sources", "alternatives")
+FACT_TABLES = (
+    "arms_transfers",
+    "exercises",
+    "exercise_participants",
+    "eu_statements",
+    "cfsp_alignment",
+    "un_resolutions",
+    "un_votes",
+    "un_agreement",
+    "events",
+    "fact_sources",
+    "alternatives",
+)
 
 
 def open_app(monkeypatch, db: Path, page: str | None = None, query: dict | None = None) -> AppTest:

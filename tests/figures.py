@@ -1,4 +1,5 @@
 """Reading the figures an AppTest run rendered (plotly 7 stores arrays base64-encoded in the JSON)."""
+
 from __future__ import annotations
 
 import base64

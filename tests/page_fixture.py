@@ -4,6 +4,7 @@ rows in tests/fixtures/pages/ (compared candidates, more issuers and votes, text
 These rows are kept apart from tests/fixtures/valid/ because other tests count that fixture's rows and
 lines; each file here has the header of its table and rows appended to the valid fixture's file.
 """
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """Arms page: deals by supplier and year, by category, by deal type, and the sortable table of deals."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,9 @@ def test_default_view_shows_deals_by_supplier_category_and_type(app):
     charts = _charts(at)
     by_year = traces(charts["Arms deals by supplier and year ordered (deals)"])
     assert {n: (t["x"], t["y"]) for n, t in by_year.items()} == {
-        "China (East)": ([2020], [1.0]), "Russia (East)": ([2017], [1.0])}
+        "China (East)": ([2020], [1.0]),
+        "Russia (East)": ([2017], [1.0]),
+    }
     category = traces(charts["Arms deals by category (deals)"])["East"]
     assert dict(zip(category["y"], category["x"])) == {"Air-defence systems": 1.0, "Aircraft": 1.0}
     deal_types = traces(charts["Donations and purchases by supplier bloc (deals)"])
@@ -83,8 +86,13 @@ def test_small_suppliers_share_one_legend_entry_per_bloc():
     from dashboard.arms_view import NAMED_SUPPLIERS, _top_suppliers
 
     west = [f"W{i}" for i in range(NAMED_SUPPLIERS + 2)]
-    d = pd.DataFrame({"bloc": ["West"] * len(west) + ["East"], "supplier": west + ["Russia"],
-                      "value": [10.0 - i for i in range(len(west))] + [1.0]})
+    d = pd.DataFrame(
+        {
+            "bloc": ["West"] * len(west) + ["East"],
+            "supplier": west + ["Russia"],
+            "value": [10.0 - i for i in range(len(west))] + [1.0],
+        }
+    )
     grouped = _top_suppliers(d)
     assert grouped["supplier"].tolist() == west[:NAMED_SUPPLIERS] + ["other West suppliers"] * 2 + ["Russia"]
 

@@ -1,4 +1,5 @@
 """Data & sources page: every table to browse, a bound source search, vintages, and downloads of everything."""
+
 from __future__ import annotations
 
 import io
@@ -39,8 +40,10 @@ def test_default_view_browses_a_table_and_lists_all_sources(app, pages_db):  # n
     assert found.set_index("source_id").loc["src-quote", "facts_citing"] == 10
     vintages = [m for m in texts(at, "markdown") if "version" in m]
     # the two sources of kind 'dataset': the dated fixture register and the undated fixture source B
-    assert any(m.startswith("[Serbia's fixture register](https://example.org/q)") and "version of 2025-06-01" in m
-               for m in vintages)
+    assert any(
+        m.startswith("[Serbia's fixture register](https://example.org/q)") and "version of 2025-06-01" in m
+        for m in vintages
+    )
     assert any("Fixture source B" in m and "version not dated" in m for m in vintages)
 
 
@@ -101,7 +104,10 @@ def test_everything_zip_rebuilds_the_same_database(pages_db, tmp_path):  # noqa:
     assert names == {f"{t}.csv" for t in data_view.TABLES} | {"schema.sql", "data_dictionary.csv", "README.md"}
     archive.extractall(tmp_path / "data")
     build(tmp_path / "data", tmp_path / "again.duckdb")
-    before, after = duckdb.connect(str(pages_db), read_only=True), duckdb.connect(str(tmp_path / "again.duckdb"), read_only=True)
+    before, after = (
+        duckdb.connect(str(pages_db), read_only=True),
+        duckdb.connect(str(tmp_path / "again.duckdb"), read_only=True),
+    )
     for table in data_view.TABLES:
         query = f"select * from {table} order by all"
         assert before.execute(query).fetchall() == after.execute(query).fetchall(), table
@@ -111,7 +117,9 @@ def test_everything_zip_rebuilds_the_same_database(pages_db, tmp_path):  # noqa:
 
 def test_data_dictionary_describes_every_column(pages_db):  # noqa: F811
     archive = zipfile.ZipFile(io.BytesIO(data_view.everything_zip(SharedConnection(pages_db))))
-    d = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")), keep_default_na=False).set_index(["table", "column"])
+    d = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")), keep_default_na=False).set_index(
+        ["table", "column"]
+    )
     expected = {(t.name, c) for t in catalog.TABLES for c in t.columns}
     assert set(d.index) == expected
     assert d.loc[("eu_statements", "stance"), "rule"] == ">= -2; <= 2"

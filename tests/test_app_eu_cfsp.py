@@ -1,4 +1,5 @@
 """EU & CFSP page: one CFSP line per issuer, compared candidates, statements by stance, escaping, URL state."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -44,8 +45,14 @@ def test_each_issuer_keeps_its_own_line_with_periods_as_bars(app):
     lines = _lines(fig)
     # fixture: ISAC 2019 and 2021 (a year apart: not joined), an ISAC half-year, the Commission's 2023 report,
     # an 'Other' figure; Montenegro and North Macedonia are compared by default
-    assert set(lines) == {"Serbia · ISAC Fund", "Serbia · ISAC Fund, half-years", "Serbia · European Commission",
-                          "Serbia · Other", "Montenegro · ISAC Fund", "North Macedonia · ISAC Fund"}
+    assert set(lines) == {
+        "Serbia · ISAC Fund",
+        "Serbia · ISAC Fund, half-years",
+        "Serbia · European Commission",
+        "Serbia · Other",
+        "Montenegro · ISAC Fund",
+        "North Macedonia · ISAC Fund",
+    }
     assert lines["Serbia · ISAC Fund"]["y"] == [57.0, None, 64.0]
     assert lines["Serbia · ISAC Fund, half-years"]["y"] == [53.0]
     commission = lines["Serbia · European Commission"]
@@ -122,7 +129,9 @@ def test_excerpts_and_sources_are_shown_escaped(app):
     shown = "\n".join(texts(at, "markdown") + texts(at, "caption"))
     assert "<script>" not in shown and "<i>" not in shown and "<b>" not in shown
     assert "](javascript" not in shown  # no link can be formed from the data
-    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt; and \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*bold\\*\\*" in shown
+    assert (
+        "&lt;script&gt;alert\\(1\\)&lt;/script&gt; and \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*bold\\*\\*" in shown
+    )
     assert "&lt;i&gt;Speaker&lt;/i&gt;" in shown
     hover = " ".join(h for t in _statements(at)["data"] for h in t["hovertext"])
     assert "<script>" not in hover and "&lt;script&gt;" in hover and "&lt;i&gt;Speaker" in hover

@@ -1,4 +1,5 @@
 """Exercises page: timeline by partner, count per year by bloc, map, suspensions shaded."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """Chart downloads carry title, filters and sources; a clicked point maps back to its facts."""
+
 from __future__ import annotations
 
 import html
@@ -12,16 +13,24 @@ import pytest
 from dashboard import export, text
 from dashboard.chart_panel import Chart, fact_refs, selected_refs
 
-DATA = pd.DataFrame({
-    "year": [2017, 2020],
-    "n": [1, 2],
-    "fact_table": ["arms_transfers", "arms_transfers"],
-    "fact_ids": [["t2"], ["t1", "t3"]],
-})
-SOURCES = pd.DataFrame({
-    "source_id": ["s1", "s2"], "title": ["Register, 2024", "Report"], "url": ["https://a.example/x", "https://b.example/y"],
-    "publisher": ["SIPRI", "Ministry"], "published_on": [pd.Timestamp("2024-03-01"), pd.NaT], "n_facts": [2, 1],
-})
+DATA = pd.DataFrame(
+    {
+        "year": [2017, 2020],
+        "n": [1, 2],
+        "fact_table": ["arms_transfers", "arms_transfers"],
+        "fact_ids": [["t2"], ["t1", "t3"]],
+    }
+)
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["s1", "s2"],
+        "title": ["Register, 2024", "Report"],
+        "url": ["https://a.example/x", "https://b.example/y"],
+        "publisher": ["SIPRI", "Ministry"],
+        "published_on": [pd.Timestamp("2024-03-01"), pd.NaT],
+        "n_facts": [2, 1],
+    }
+)
 
 
 def _figure() -> go.Figure:
@@ -50,8 +59,8 @@ def test_svg_has_title_filters_and_sources_drawn_in():
     assert svg.startswith("<svg")
     assert "<per>" not in svg  # text from the data stays text, never markup
     shown = html.unescape(svg)
-    for text in ("Deals <per> year", "Years 2010–2020", "Sources: SIPRI"):
-        assert text in shown
+    for drawn in ("Deals <per> year", "Years 2010–2020", "Sources: SIPRI"):
+        assert drawn in shown
 
 
 def test_png_is_a_png():
@@ -65,7 +74,8 @@ def test_a_clicked_bar_maps_to_its_facts():
     chart = Chart("deals", "Deals", _figure(), DATA, alt="", sources=SOURCES)
     assert selected_refs(chart, [{"curve_number": 0, "point_index": 1}]) == ["arms_transfers:t1", "arms_transfers:t3"]
     assert selected_refs(chart, [{"curve_number": 0, "point_index": 0}, {"curve_number": 5, "point_index": 0}]) == [
-        "arms_transfers:t2"]  # a point of an unknown trace is ignored
+        "arms_transfers:t2"
+    ]  # a point of an unknown trace is ignored
     assert selected_refs(chart, []) == []
     assert fact_refs(DATA) == ["arms_transfers:t1", "arms_transfers:t2", "arms_transfers:t3"]
 

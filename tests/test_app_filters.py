@@ -1,10 +1,16 @@
 """The shared filters: URL notes, query parameters and the plain-text description."""
+
 from __future__ import annotations
 
 from dashboard.filters import Choices, Filters, url_notes
 
-CHOICES = Choices(first_year=2000, last_year=2025, default_from=2006,
-                  partners={"CHN": "China", "RUS": "Russia"}, candidates={"MNE": "Montenegro"})
+CHOICES = Choices(
+    first_year=2000,
+    last_year=2025,
+    default_from=2006,
+    partners={"CHN": "China", "RUS": "Russia"},
+    candidates={"MNE": "Montenegro"},
+)
 
 
 def test_usable_url_values_give_no_note():
@@ -27,9 +33,11 @@ def test_each_unusable_url_value_is_named():
 
 def test_years_must_be_a_pair_of_numbers():
     assert url_notes({"years": ["2010"]}, CHOICES, compare=False) == [
-        "years=2010 is not a pair of years; showing the default range"]
+        "years=2010 is not a pair of years; showing the default range"
+    ]
     assert url_notes({"years": ["2020", "2010"]}, CHOICES, compare=False) == [
-        "years 2020–2010 run backwards; read as 2010–2020"]
+        "years 2020–2010 run backwards; read as 2010–2020"
+    ]
 
 
 def test_params_and_description():

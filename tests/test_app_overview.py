@@ -1,4 +1,5 @@
 """Overview page: headline figures, the East/West chart with rates and milestones, filters and the URL."""
+
 from __future__ import annotations
 
 import pytest

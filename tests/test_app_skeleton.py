@@ -1,4 +1,5 @@
 """The app opens on the overview page and shows what the database holds."""
+
 from __future__ import annotations
 
 import os

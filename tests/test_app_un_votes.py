@@ -1,4 +1,5 @@
 """UN votes page: agreement per partner panel, the measure toggle, the key votes table, escaping, URL state."""
+
 from __future__ import annotations
 
 import io
@@ -52,7 +53,12 @@ def test_default_view_has_a_panel_per_partner_and_the_key_votes(app):
     votes = _votes(at)
     assert list(votes.index) == ["A/RES/ES-11/4", "A/RES/ES-11/1", "A/RES/68/262"]  # newest first
     assert votes.loc["A/RES/ES-11/1", ["Serbia", "Russia", "China", "United States", "Montenegro"]].tolist() == [
-        "yes", "no", "abstain", "yes", "yes"]
+        "yes",
+        "no",
+        "abstain",
+        "yes",
+        "yes",
+    ]
     assert votes.loc["A/RES/ES-11/1", "EU majority"] == "yes (2 of 2 recorded)"
     assert votes.loc["A/RES/ES-11/4", "EU majority"].startswith("split")  # Germany yes, France abstain
     assert votes.loc["A/RES/68/262", "Serbia"] == "absent"
@@ -84,7 +90,10 @@ def test_compare_and_partner_filters_change_lines_and_vote_columns(app):
     assert _panels(at) == {"with Russia": {"Serbia": [70.0, 65.0]}}
     votes = _votes(at)
     assert [c for c in votes.columns if c in ("Serbia", "Germany", "Russia", "China", "Montenegro", "EU majority")] == [
-        "Serbia", "Germany", "Russia"]
+        "Serbia",
+        "Germany",
+        "Russia",
+    ]
     assert votes.loc["A/RES/ES-11/4", "Germany"] == "yes"
 
 

@@ -1,4 +1,5 @@
 """The data build: every bad-input class fails with file:line: column: message and keeps the old database."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,32 +37,78 @@ def test_valid_build_prints_counts_and_time(data_dir, tmp_path, capsys):
 
 # (file to edit, text in it, replacement, expected message)
 BAD_INPUTS = {
-    "wrong header": ("countries.csv", "iso3,name,bloc", "iso,name,bloc",
-                     "countries.csv:1: header: wrong header (missing iso3; unexpected iso)"),
-    "bad date": ("exercises.csv", "2025-07-28", "2025-07-32",
-                 "exercises.csv:2: end_date: Input should be a valid date"),
-    "unknown country code": ("arms_transfers.csv", "t1,SRB,CHN", "t1,SRB,ZZZ",
-                             "arms_transfers.csv:2: supplier_iso3: unknown country code 'ZZZ' (not in countries.csv)"),
-    "unknown source id": ("fact_sources.csv", "exercises,x1,src-a", "exercises,x1,src-zz",
-                          "fact_sources.csv:4: source_id: unknown sources id 'src-zz' (not in sources.csv)"),
-    "duplicate key": ("events.csv", "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,",
-                      "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,\ne1,2013-01-01,Other,other,EUU,,,low,",
-                      "events.csv:3: event_id: duplicate key e1 (first on line 2)"),
-    "enum value outside the list": ("arms_transfers.csv", "donation,,,,delivered", "gift,,,,delivered",
-                                    "arms_transfers.csv:3: deal_type: Input should be 'purchase', 'donation', 'licence', 'second-hand' or 'unknown'"),
-    "negative quantity": ("arms_transfers.csv", "Aircraft,6,6", "Aircraft,-6,6",
-                          "arms_transfers.csv:3: quantity_ordered: Input should be greater than or equal to 0"),
-    "duplicate source": ("sources.csv", "https://example.org/b,Fixture source B,Fixture Publisher,,",
-                         "https://example.org/a,Fixture source B,Fixture Publisher,2024-01-02,",
-                         "sources.csv:3: url,published_on: duplicate value https://example.org/a/2024-01-02 (first on line 2)"),
-    "malformed URL": ("sources.csv", "https://example.org/b", "example.org/b",
-                      "sources.csv:3: url: Value error, malformed URL 'example.org/b'"),
-    "fact without a source": ("fact_sources.csv", "events,e1,src-a,\n", "",
-                              "events.csv:2: event_id: 'e1' cites no source"),
-    "end before start": ("exercises.csv", "2025-07-19,2025-07-28", "2025-07-29,2025-07-28",
-                         "exercises.csv:2: (row): Value error, end_date 2025-07-28 is before start_date 2025-07-29"),
-    "wrong field count": ("un_votes.csv", "A/RES/ES-11/1,RUS,no", "A/RES/ES-11/1,RUS,no,extra",
-                          "un_votes.csv:3: (row): 4 fields, expected 3"),
+    "wrong header": (
+        "countries.csv",
+        "iso3,name,bloc",
+        "iso,name,bloc",
+        "countries.csv:1: header: wrong header (missing iso3; unexpected iso)",
+    ),
+    "bad date": (
+        "exercises.csv",
+        "2025-07-28",
+        "2025-07-32",
+        "exercises.csv:2: end_date: Input should be a valid date",
+    ),
+    "unknown country code": (
+        "arms_transfers.csv",
+        "t1,SRB,CHN",
+        "t1,SRB,ZZZ",
+        "arms_transfers.csv:2: supplier_iso3: unknown country code 'ZZZ' (not in countries.csv)",
+    ),
+    "unknown source id": (
+        "fact_sources.csv",
+        "exercises,x1,src-a",
+        "exercises,x1,src-zz",
+        "fact_sources.csv:4: source_id: unknown sources id 'src-zz' (not in sources.csv)",
+    ),
+    "duplicate key": (
+        "events.csv",
+        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,",
+        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,\ne1,2013-01-01,Other,other,EUU,,,low,",
+        "events.csv:3: event_id: duplicate key e1 (first on line 2)",
+    ),
+    "enum value outside the list": (
+        "arms_transfers.csv",
+        "donation,,,,delivered",
+        "gift,,,,delivered",
+        "arms_transfers.csv:3: deal_type: Input should be 'purchase', 'donation', 'licence', 'second-hand' or 'unknown'",
+    ),
+    "negative quantity": (
+        "arms_transfers.csv",
+        "Aircraft,6,6",
+        "Aircraft,-6,6",
+        "arms_transfers.csv:3: quantity_ordered: Input should be greater than or equal to 0",
+    ),
+    "duplicate source": (
+        "sources.csv",
+        "https://example.org/b,Fixture source B,Fixture Publisher,,",
+        "https://example.org/a,Fixture source B,Fixture Publisher,2024-01-02,",
+        "sources.csv:3: url,published_on: duplicate value https://example.org/a/2024-01-02 (first on line 2)",
+    ),
+    "malformed URL": (
+        "sources.csv",
+        "https://example.org/b",
+        "example.org/b",
+        "sources.csv:3: url: Value error, malformed URL 'example.org/b'",
+    ),
+    "fact without a source": (
+        "fact_sources.csv",
+        "events,e1,src-a,\n",
+        "",
+        "events.csv:2: event_id: 'e1' cites no source",
+    ),
+    "end before start": (
+        "exercises.csv",
+        "2025-07-19,2025-07-28",
+        "2025-07-29,2025-07-28",
+        "exercises.csv:2: (row): Value error, end_date 2025-07-28 is before start_date 2025-07-29",
+    ),
+    "wrong field count": (
+        "un_votes.csv",
+        "A/RES/ES-11/1,RUS,no",
+        "A/RES/ES-11/1,RUS,no,extra",
+        "un_votes.csv:3: (row): 4 fields, expected 3",
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """Integrity of the project's real curated data, so later edits cannot quietly break it."""
+
 from __future__ import annotations
 
 import duckdb
@@ -41,7 +42,8 @@ def test_stances_and_dates_are_in_range(con):
 def test_every_exercise_has_serbia_and_a_partner(con):
     lonely = con.execute(
         "SELECT exercise_id FROM exercises e WHERE NOT EXISTS (SELECT 1 FROM exercise_participants p "
-        "WHERE p.exercise_id = e.exercise_id AND p.iso3 <> 'SRB')").fetchall()
+        "WHERE p.exercise_id = e.exercise_id AND p.iso3 <> 'SRB')"
+    ).fetchall()
     assert lonely == []
 
 
@@ -50,8 +52,10 @@ def test_contested_values_carry_their_alternatives(con):
     orphans = con.execute(
         "SELECT a.fact_table, a.fact_id FROM alternatives a ANTI JOIN engagement e "
         "ON e.fact_table = a.fact_table AND e.fact_id = a.fact_id "
-        "WHERE a.fact_table IN ('exercises', 'eu_statements', 'events')").fetchall()
+        "WHERE a.fact_table IN ('exercises', 'eu_statements', 'events')"
+    ).fetchall()
     assert orphans == []
     names = con.execute(
-        "SELECT count(*) FROM alternatives WHERE fact_table = 'exercises' AND field = 'name'").fetchone()[0]
+        "SELECT count(*) FROM alternatives WHERE fact_table = 'exercises' AND field = 'name'"
+    ).fetchone()[0]
     assert names >= 1  # the 2025 China drill's names differ across sources

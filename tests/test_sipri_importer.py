@@ -3,6 +3,7 @@
 Fixtures in tests/fixtures/sipri are small hand-made files in SIPRI's two export formats; the last test runs
 the importer on the real 2026 register in ../shared/sources and checks the project's table against it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,18 +15,20 @@ import pytest
 
 from dashboard.build import build
 from dashboard.importers.country_names import NAMES_FILE, CountryNames
-from dashboard.importers.sipri_deals import Context
 from dashboard.importers.sipri import main
+from dashboard.importers.sipri_deals import Context
 from tests.conftest import ROOT, SHARED_SOURCES
 
 SIPRI = ROOT / "tests" / "fixtures" / "sipri"
 PROJECT_DATA = ROOT / "data"
 SOURCES = (
-    'sipri-register-2026,https://example.org/sipri-register,SIPRI register,SIPRI,2026-02-12,2026-11-25,dataset,\n'
-    'sipri-orders-2024,https://example.org/sipri-orders,SIPRI order register,SIPRI,,2026-11-25,dataset,\n'
+    "sipri-register-2026,https://example.org/sipri-register,SIPRI register,SIPRI,2026-02-12,2026-11-25,dataset,\n"
+    "sipri-orders-2024,https://example.org/sipri-orders,SIPRI order register,SIPRI,,2026-11-25,dataset,\n"
 )
-HAND_ROW = ('arms-hand-1,SRB,CHN,"Widget, Mk 2",,Aircraft,,,2025,,,purchase,2.5,EUR,,ordered,low,'
-            '"Hand row with ""quotes"", kept verbatim",\n')
+HAND_ROW = (
+    'arms-hand-1,SRB,CHN,"Widget, Mk 2",,Aircraft,,,2025,,,purchase,2.5,EUR,,ordered,low,'
+    '"Hand row with ""quotes"", kept verbatim",\n'
+)
 
 
 def _append(path: Path, text: str) -> None:
@@ -39,15 +42,20 @@ def sipri_data(data_dir: Path) -> Path:
     shutil.copy(PROJECT_DATA / "countries.csv", data_dir / "countries.csv")
     shutil.copy(PROJECT_DATA / "country_names.csv", data_dir / "country_names.csv")
     _append(data_dir / "sources.csv", SOURCES)
-    _append(data_dir / "arms_transfers.csv", HAND_ROW
-            + "sipri-999,SRB,RUS,Old deal,,Aircraft,,1,2000,2001,2001,purchase,,,1,delivered,high,,999\n")
-    _append(data_dir / "fact_sources.csv", "arms_transfers,arms-hand-1,src-a,hand evidence\n"
-                                           "arms_transfers,sipri-999,sipri-register-2026,Deal 999\n")
+    _append(
+        data_dir / "arms_transfers.csv",
+        HAND_ROW + "sipri-999,SRB,RUS,Old deal,,Aircraft,,1,2000,2001,2001,purchase,,,1,delivered,high,,999\n",
+    )
+    _append(
+        data_dir / "fact_sources.csv",
+        "arms_transfers,arms-hand-1,src-a,hand evidence\narms_transfers,sipri-999,sipri-register-2026,Deal 999\n",
+    )
     return data_dir
 
 
-def _run(data: Path, capsys, *extra: str, register: Path = SIPRI / "register.csv",
-         orders: Path | None = SIPRI / "orders.csv") -> tuple[int, str, str]:
+def _run(
+    data: Path, capsys, *extra: str, register: Path = SIPRI / "register.csv", orders: Path | None = SIPRI / "orders.csv"
+) -> tuple[int, str, str]:
     argv = ["--register", str(register), "--recipients", "SRB,MNE", "--out", str(data / "arms_transfers.csv")]
     if orders is not None:
         argv += ["--orders", str(orders)]
@@ -75,13 +83,17 @@ def test_deal_rows_combine_delivery_rows_and_orders(sipri_data, capsys):
     assert (hq["delivery_first_year"], hq["delivery_last_year"], hq["sipri_tiv_m"]) == ("2022", "2023", "165")
     assert (hq["status"], hq["confidence"], hq["sipri_id"]) == ("delivered", "medium", "100")
     assert "number delivered in 2022, 2023" in hq["notes"] and "FK-3 version" in hq["notes"]
-    assert rows["sipri-200"]["deal_type"] == "donation"        # "aid" in SIPRI's comments
+    assert rows["sipri-200"]["deal_type"] == "donation"  # "aid" in SIPRI's comments
     heli = rows["sipri-300"]
     assert (heli["quantity_ordered"], heli["quantity_delivered"], heli["status"]) == ("9", "4", "delivering")
     assert (heli["value_amount"], heli["value_currency"]) == ("30000000", "USD")
     licence = rows["sipri-400"]
     # deliveries before the register's 1995 start come from the order row
-    assert (licence["deal_type"], licence["delivery_first_year"], licence["quantity_delivered"]) == ("licence", "1992", "650")
+    assert (licence["deal_type"], licence["delivery_first_year"], licence["quantity_delivered"]) == (
+        "licence",
+        "1992",
+        "650",
+    )
     # no order row: second-hand; delivering while the last delivery is in the register's last year
     assert (rows["sipri-500"]["deal_type"], rows["sipri-500"]["status"]) == ("second-hand", "delivering")
     assert (rows["sipri-800"]["deal_type"], rows["sipri-800"]["status"]) == ("second-hand", "delivered")
@@ -148,7 +160,7 @@ def test_hand_edit_of_a_sipri_row_stops_the_import(sipri_data, capsys):
     code, _, err = _run(sipri_data, capsys)
     assert code == 1
     line = next(i for i, text in enumerate(edited.decode().splitlines(), 1) if text.startswith("sipri-200,"))
-    assert f"arms_transfers.csv:{line}: notes: sipri-200: edited to \"Checked against" in err
+    assert f'arms_transfers.csv:{line}: notes: sipri-200: edited to "Checked against' in err
     assert "--keep-edits" in err and "nothing written" in err
     assert (sipri_data / "arms_transfers.csv").read_bytes() == edited
 
@@ -174,7 +186,8 @@ def test_drop_edits_restores_the_generated_value(sipri_data, capsys):
 
 def test_overrides_apply_and_unknown_ids_fail(sipri_data, capsys):
     (sipri_data / "arms_overrides.csv").write_text(
-        "transfer_id,field,value,reason\nsipri-100,confidence,high,checked\n", encoding="utf-8")
+        "transfer_id,field,value,reason\nsipri-100,confidence,high,checked\n", encoding="utf-8"
+    )
     assert _run(sipri_data, capsys)[0] == 0
     assert _rows(sipri_data)["sipri-100"]["confidence"] == "high"
     _append(sipri_data / "arms_overrides.csv", "sipri-12345,notes,x,gone\nsipri-100,quantity_delivered,9,no\n")
@@ -187,7 +200,8 @@ def test_overrides_apply_and_unknown_ids_fail(sipri_data, capsys):
 def test_an_override_added_later_is_applied_not_taken_for_an_edit(sipri_data, capsys):
     assert _run(sipri_data, capsys)[0] == 0
     (sipri_data / "arms_overrides.csv").write_text(
-        "transfer_id,field,value,reason\nsipri-100,notes,Checked.,news\n", encoding="utf-8")
+        "transfer_id,field,value,reason\nsipri-100,notes,Checked.,news\n", encoding="utf-8"
+    )
     code, _, err = _run(sipri_data, capsys)
     assert code == 0, err
     assert _rows(sipri_data)["sipri-100"]["notes"] == "Checked."
@@ -210,22 +224,49 @@ def test_missing_source_row_is_named(sipri_data, capsys):
 
 # (which file, text to replace, replacement, expected message after the file name)
 BAD_FILES = {
-    "register: bad number": ("register.csv", "Hungary,Serbia,BTR-80A,infantry fighting vehicle,Armoured vehicles,2023,Yes,30",
-                             "Hungary,Serbia,BTR-80A,infantry fighting vehicle,Armoured vehicles,2023,Yes,3O",
-                             ":14: Numbers delivered: not a whole number (got '3O')"),
-    "register: missing column": ("register.csv", ",Armament category,", ",Category,",
-                                 ":7: header: missing column(s) Armament category"),
-    "register: wrong field count": ("register.csv", "800,Montenegro,Serbia,G-4,", "800,Montenegro,Serbia,G-4,extra,",
-                                    ":17: (row): 18 fields, expected 17"),
-    "register: bad flag": ("register.csv", "2020,No,1,Yes,2022", "2020,Maybe,1,Yes,2022",
-                           ":8: Order date is estimate: expected 'Yes', 'No' or empty (got 'Maybe')"),
-    "register: not a register": ("register.csv", "SIPRI AT Database ID,", "Deal,",
-                                 ":1: header: no header line starting 'SIPRI AT Database ID'"),
-    "orders: bad year list": ("orders.csv", "1992; 1993; 1994; 1995", "1992; 93",
-                              ":5: delivery_years: expected years separated by ';' (got '1992; 93')"),
+    "register: bad number": (
+        "register.csv",
+        "Hungary,Serbia,BTR-80A,infantry fighting vehicle,Armoured vehicles,2023,Yes,30",
+        "Hungary,Serbia,BTR-80A,infantry fighting vehicle,Armoured vehicles,2023,Yes,3O",
+        ":14: Numbers delivered: not a whole number (got '3O')",
+    ),
+    "register: missing column": (
+        "register.csv",
+        ",Armament category,",
+        ",Category,",
+        ":7: header: missing column(s) Armament category",
+    ),
+    "register: wrong field count": (
+        "register.csv",
+        "800,Montenegro,Serbia,G-4,",
+        "800,Montenegro,Serbia,G-4,extra,",
+        ":17: (row): 18 fields, expected 17",
+    ),
+    "register: bad flag": (
+        "register.csv",
+        "2020,No,1,Yes,2022",
+        "2020,Maybe,1,Yes,2022",
+        ":8: Order date is estimate: expected 'Yes', 'No' or empty (got 'Maybe')",
+    ),
+    "register: not a register": (
+        "register.csv",
+        "SIPRI AT Database ID,",
+        "Deal,",
+        ":1: header: no header line starting 'SIPRI AT Database ID'",
+    ),
+    "orders: bad year list": (
+        "orders.csv",
+        "1992; 1993; 1994; 1995",
+        "1992; 93",
+        ":5: delivery_years: expected years separated by ';' (got '1992; 93')",
+    ),
     "orders: missing column": ("orders.csv", ",Comments,", ",Remarks,", ":1: header: missing column(s) comments"),
-    "orders: bad TIV": ("orders.csv", "7.25,14.5,0", "7.25,n/a,0",
-                        ":9: tiv_total_order: not a non-negative number (got 'n/a')"),
+    "orders: bad TIV": (
+        "orders.csv",
+        "7.25,14.5,0",
+        "7.25,n/a,0",
+        ":9: tiv_total_order: not a non-negative number (got 'n/a')",
+    ),
 }
 
 
@@ -257,12 +298,16 @@ def test_names_are_read_as_of_the_order_year():
     # "Yugoslavia" is dated in the shared names table (the UN's label for Serbia's seat from 2003)
     ctx = Context(None, None, CountryNames.load(PROJECT_DATA / NAMES_FILE), {"YUG", "SRB", "RUS"}, {"MNE"})
     assert ctx.codes(Path("orders.csv"), 7, "Yugoslavia", "Montenegro", 1985) == ("MNE", "YUG")
-    assert ctx.codes(Path("orders.csv"), 8, "Russia", "Montenegro", None) == ("MNE", "RUS")  # undated names need no year
+    assert ctx.codes(Path("orders.csv"), 8, "Russia", "Montenegro", None) == (
+        "MNE",
+        "RUS",
+    )  # undated names need no year
     assert not ctx.problems
     assert ctx.codes(Path("orders.csv"), 9, "Yugoslavia", "Montenegro", None) is None
     assert [str(p) for p in ctx.problems] == [
         "orders.csv:9: supplier: 'Yugoslavia' names different countries over time and this row has no order or "
-        "delivery year"]
+        "delivery year"
+    ]
 
 
 # ---- the project's table against the real 2026 register -------------------------------------------------
@@ -277,7 +322,7 @@ def _serbia_deliveries(first: int, last: int) -> dict[str, dict[int, int]]:
     start = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID"))
     header = lines[start].rstrip(";").split(",")
     deals: dict[str, dict[int, int]] = {}
-    for cells in csv.reader(line.rstrip().removesuffix(";") for line in lines[start + 1:] if line.strip()):
+    for cells in csv.reader(line.rstrip().removesuffix(";") for line in lines[start + 1 :] if line.strip()):
         row = dict(zip(header, cells))
         year = int(row["Delivery year"])
         if row["Recipient"] == "Serbia" and first <= year <= last:
@@ -293,33 +338,53 @@ def _arms_dataset(data: Path, target: Path) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "valid", target)
     for name in ("countries.csv", "arms_transfers.csv"):
         shutil.copy(data / name, target / name)
-    _append(target / "sources.csv", "".join((data / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)[1:]))
+    _append(
+        target / "sources.csv",
+        "".join((data / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)[1:]),
+    )
     for name in ("fact_sources.csv", "alternatives.csv"):
         fixture = (target / name).read_text(encoding="utf-8").splitlines(keepends=True)
         ours = (data / name).read_text(encoding="utf-8").splitlines(keepends=True)[1:]
         keep = [line for line in fixture if not line.startswith("arms_transfers,")]
-        (target / name).write_text("".join(keep + [line for line in ours if line.startswith("arms_transfers,")]),
-                                   encoding="utf-8")
+        (target / name).write_text(
+            "".join(keep + [line for line in ours if line.startswith("arms_transfers,")]), encoding="utf-8"
+        )
     return target
 
 
 def test_every_2006_2024_serbia_delivery_is_in_the_table(tmp_path, capsys):
     if not REGISTER_2026.exists() or not ORDERS_2024.exists():
-        pytest.skip(f"SIPRI reference files not found under {SHARED_SOURCES}: the check against the 2026 register is skipped")
+        pytest.skip(
+            f"SIPRI reference files not found under {SHARED_SOURCES}: the check against the 2026 register is skipped"
+        )
     deliveries = _serbia_deliveries(2006, 2024)
     assert deliveries, "no deliveries to Serbia found in the register"
     data = tmp_path / "data"
     shutil.copytree(PROJECT_DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
-    code = main(["--register", str(REGISTER_2026), "--orders", str(ORDERS_2024),
-                 "--recipients", "SRB,MNE,MKD,ALB,BIH,XKX", "--out", str(data / "arms_transfers.csv")])
+    code = main(
+        [
+            "--register",
+            str(REGISTER_2026),
+            "--orders",
+            str(ORDERS_2024),
+            "--recipients",
+            "SRB,MNE,MKD,ALB,BIH,XKX",
+            "--out",
+            str(data / "arms_transfers.csv"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 0, err
     assert _rows(data) == _rows(PROJECT_DATA), "data/arms_transfers.csv is not what the importer makes: rerun it"
     build(_arms_dataset(data, tmp_path / "arms"), tmp_path / "check.duckdb")
     con = duckdb.connect(str(tmp_path / "check.duckdb"), read_only=True)
-    table = {r[0]: r[1:] for r in con.execute(
-        "SELECT sipri_id, recipient_iso3, delivery_first_year, delivery_last_year, quantity_delivered "
-        "FROM arms_transfers WHERE sipri_id IS NOT NULL").fetchall()}
+    table = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT sipri_id, recipient_iso3, delivery_first_year, delivery_last_year, quantity_delivered "
+            "FROM arms_transfers WHERE sipri_id IS NOT NULL"
+        ).fetchall()
+    }
     con.close()
     for deal, years in deliveries.items():
         assert deal in table, f"SIPRI deal {deal} (deliveries {years}) missing from arms_transfers"

@@ -1,4 +1,5 @@
 """Text from the data is shown literally: no Markdown, HTML or LaTeX gets through."""
+
 from __future__ import annotations
 
 from dashboard.text import md_escape, source_markdown, source_plain
@@ -13,8 +14,9 @@ def test_md_escape_neutralises_markup():
 
 
 def test_source_markdown_links_only_http_urls():
-    assert source_markdown("T [x]", "https://a.org/p?q=(1)", "Pub", None) == \
-        "[T \\[x\\]](https://a.org/p?q=(1%29) — Pub"
+    assert (
+        source_markdown("T [x]", "https://a.org/p?q=(1)", "Pub", None) == "[T \\[x\\]](https://a.org/p?q=(1%29) — Pub"
+    )
     assert "](" not in source_markdown("T", "javascript:alert(1)")
 
 

@@ -1,5 +1,6 @@
 """UN General Assembly votes: reading both upstream forms, the agreement SQL, writing the curated CSVs, and the
 curated key-vote data itself."""
+
 from __future__ import annotations
 
 import csv
@@ -27,8 +28,10 @@ def names() -> CountryNames:
 
 
 def _table(frame) -> dict[tuple[int, str, str], tuple[float, float, int]]:
-    return {(r.year, r.country_iso3, r.partner): (r.agreement, r.agreement_abstain_aware, r.n_votes)
-            for r in frame.itertuples()}
+    return {
+        (r.year, r.country_iso3, r.partner): (r.agreement, r.agreement_abstain_aware, r.n_votes)
+        for r in frame.itertuples()
+    }
 
 
 def _agreement(data, **kw):
@@ -116,18 +119,36 @@ def test_single_roll_call_file_uses_m49_codes_then_names(names):
 
 
 BAD = {
-    "unknown vote code": ("1002,A/RES/65/2,2010-11-01,SERBIA,A", "1002,A/RES/65/2,2010-11-01,SERBIA,Q",
-                          "undl_long.csv:13: vote: unknown vote 'Q'"),
-    "unknown country": ("1001,A/RES/65/1,2010-10-01,GERMANY,Y", "1001,A/RES/65/1,2010-10-01,NARNIA,Y",
-                        "undl_long.csv:9: country: unknown country 'NARNIA'"),
-    "bad date": ("1003,A/RES/65/3,2010-12-01,SERBIA,N", "1003,A/RES/65/3,2010-13-01,SERBIA,N",
-                 "undl_long.csv:20: date: not a date YYYY-MM-DD or a year (got '2010-13-01')"),
-    "missing field": ("1004,A/RES/65/4,2010-12-15,AUSTRIA,Y", "1004,A/RES/65/4,2010-12-15,AUSTRIA",
-                      "undl_long.csv:33: (row): 4 fields, expected 5"),
-    "two votes of one member": ("1101,A/RES/66/1,2011-03-01,ITALY,N", "1101,A/RES/66/1,2011-03-01,SERBIA,N",
-                                "undl_long.csv:39: vote: SRB votes no on roll call 1101 here but yes on line 34"),
-    "wrong header": ("undl_id,resolution,date,country,vote", "id,symbol,date,member,vote",
-                     "undl_long.csv:1: header: not a known UN votes form"),
+    "unknown vote code": (
+        "1002,A/RES/65/2,2010-11-01,SERBIA,A",
+        "1002,A/RES/65/2,2010-11-01,SERBIA,Q",
+        "undl_long.csv:13: vote: unknown vote 'Q'",
+    ),
+    "unknown country": (
+        "1001,A/RES/65/1,2010-10-01,GERMANY,Y",
+        "1001,A/RES/65/1,2010-10-01,NARNIA,Y",
+        "undl_long.csv:9: country: unknown country 'NARNIA'",
+    ),
+    "bad date": (
+        "1003,A/RES/65/3,2010-12-01,SERBIA,N",
+        "1003,A/RES/65/3,2010-13-01,SERBIA,N",
+        "undl_long.csv:20: date: not a date YYYY-MM-DD or a year (got '2010-13-01')",
+    ),
+    "missing field": (
+        "1004,A/RES/65/4,2010-12-15,AUSTRIA,Y",
+        "1004,A/RES/65/4,2010-12-15,AUSTRIA",
+        "undl_long.csv:33: (row): 4 fields, expected 5",
+    ),
+    "two votes of one member": (
+        "1101,A/RES/66/1,2011-03-01,ITALY,N",
+        "1101,A/RES/66/1,2011-03-01,SERBIA,N",
+        "undl_long.csv:39: vote: SRB votes no on roll call 1101 here but yes on line 34",
+    ),
+    "wrong header": (
+        "undl_id,resolution,date,country,vote",
+        "id,symbol,date,member,vote",
+        "undl_long.csv:1: header: not a known UN votes form",
+    ),
 }
 
 
@@ -147,7 +168,9 @@ def test_unvotes_vote_on_unknown_roll_call(names, tmp_path):
 
 def test_map_table_conflicting_nations(names, tmp_path):
     table = _copy_with(tmp_path, HERE / "map_table.csv", "Scotland,IN FAVOR", "Scotland,AGAINST")
-    with pytest.raises(DataError, match=r"map_table.csv:4: vote: GBR votes no on roll call A/RES/ES-11/1 here but yes on line 3"):
+    with pytest.raises(
+        DataError, match=r"map_table.csv:4: vote: GBR votes no on roll call A/RES/ES-11/1 here but yes on line 3"
+    ):
         unvotes.read(table, names, resolution="A/RES/ES-11/1", date="2022-03-02")
 
 
@@ -183,8 +206,21 @@ def _rows(path: Path) -> list[dict]:
 def test_agreement_command_writes_a_table_that_builds(tmp_path, capsys):
     data_dir = _fixture_data(tmp_path)
     others = [r for r in _rows(data_dir / "fact_sources.csv") if r["fact_table"] != "un_agreement"]
-    code = unvotes.main(["--data", str(data_dir), "agreement", "--undl", str(UNDL), "--unvotes", str(HERE / "none"),
-                         "--first", "2010", "--last", "2011"])
+    code = unvotes.main(
+        [
+            "--data",
+            str(data_dir),
+            "agreement",
+            "--undl",
+            str(UNDL),
+            "--unvotes",
+            str(HERE / "none"),
+            "--first",
+            "2010",
+            "--last",
+            "2011",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     rows = _rows(data_dir / "un_agreement.csv")
     assert {r["agreement_id"] for r in rows} >= {"2010-SRB-RUS", "2010-SRB-EU", "2011-SRB-USA"}
@@ -197,12 +233,29 @@ def test_agreement_command_writes_a_table_that_builds(tmp_path, capsys):
 
 def test_roll_call_command_replaces_one_resolution(tmp_path):
     data_dir = _fixture_data(tmp_path)
-    code = unvotes.main(["--data", str(data_dir), "roll-call", str(HERE / "map_table.csv"),
-                         "--resolution", "A/RES/ES-11/1", "--date", "2022-03-02", "--source-id", "src-b"])
+    code = unvotes.main(
+        [
+            "--data",
+            str(data_dir),
+            "roll-call",
+            str(HERE / "map_table.csv"),
+            "--resolution",
+            "A/RES/ES-11/1",
+            "--date",
+            "2022-03-02",
+            "--source-id",
+            "src-b",
+        ]
+    )
     assert code == 0
     votes = _rows(data_dir / "un_votes.csv")
     assert {(v["country_iso3"], v["vote"]) for v in votes} == {
-        ("SRB", "yes"), ("GBR", "yes"), ("RUS", "no"), ("CHN", "abstain"), ("USA", "yes")}
+        ("SRB", "yes"),
+        ("GBR", "yes"),
+        ("RUS", "no"),
+        ("CHN", "abstain"),
+        ("USA", "yes"),
+    }
     cite = [r for r in _rows(data_dir / "fact_sources.csv") if r["fact_id"] == "A/RES/ES-11/1"]
     assert len(cite) == 1 and "3 yes, 1 no, 1 abstain" in cite[0]["evidence"]
 
@@ -235,9 +288,18 @@ def undl_agreement(names):
     return unvotes.agreement(con, unvotes.COUNTRIES, unvotes.PARTNERS + ["DEU"], unvotes.eu_members(), 2006, 2021)
 
 
-@pytest.mark.parametrize("year,partner,check", [(2006, "RUS", 0.67), (2010, "RUS", 0.77), (2021, "RUS", 0.62),
-                                                (2006, "USA", 0.23), (2021, "USA", 0.29),
-                                                (2006, "DEU", 0.98), (2021, "DEU", 0.67)])
+@pytest.mark.parametrize(
+    "year,partner,check",
+    [
+        (2006, "RUS", 0.67),
+        (2010, "RUS", 0.77),
+        (2021, "RUS", 0.62),
+        (2006, "USA", 0.23),
+        (2021, "USA", 0.29),
+        (2006, "DEU", 0.98),
+        (2021, "DEU", 0.67),
+    ],
+)
 def test_check_figures_of_the_upstream_description(undl_agreement, year, partner, check):
     # SOURCE.md of the UN Digital Library extract gives these shares of identical votes for Serbia
     got = _table(undl_agreement)[(year, "SRB", partner)][0]

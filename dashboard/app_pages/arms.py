@@ -1,4 +1,5 @@
 """Arms: deals by supplier and year, by category, donations vs purchases, and the table of deals."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,5 +1,6 @@
 """Data & sources: every table to browse and download, a search over the sources, and the version of each
 upstream dataset."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -22,8 +23,13 @@ name = st.selectbox("Table", data_view.TABLES, key="table", bind="query-params")
 data_view.browse(name)
 
 st.subheader("Search the sources")
-term = st.text_input("Search sources by title, publisher, URL, id or notes", key="q", bind="query-params",
-                     max_chars=200, placeholder="e.g. SIPRI, ISAC, Commission report")
+term = st.text_input(
+    "Search sources by title, publisher, URL, id or notes",
+    key="q",
+    bind="query-params",
+    max_chars=200,
+    placeholder="e.g. SIPRI, ISAC, Commission report",
+)
 data_view.sources_search(term)
 
 st.subheader("Upstream datasets and their vintages")

@@ -1,5 +1,6 @@
 """EU & CFSP: Serbia's CFSP alignment rate per issuer, compared with the other candidates, and the EU's
 statements on Serbia's alignment coloured by stance."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -16,13 +17,18 @@ page_params.note_unusable({"topics": topics})
 
 st.subheader("CFSP alignment rate")
 chart_panel.show(eu_cfsp_view.cfsp_chart(filters), filters, hint="Click a point to see the figure's sources.")
-st.caption("Each issuer keeps its own line: the European Commission counts over its report year, the ISAC Fund "
-           "per calendar year, and their figures are never merged. A bar spans the period a figure covers; "
-           "the point sits at its middle. Use **Compare with** in the sidebar to add the other candidates.")
+st.caption(
+    "Each issuer keeps its own line: the European Commission counts over its report year, the ISAC Fund "
+    "per calendar year, and their figures are never merged. A bar spans the period a figure covers; "
+    "the point sits at its middle. Use **Compare with** in the sidebar to add the other candidates."
+)
 
 st.subheader("EU statements")
 chosen = st.multiselect("Statement topics", topics, key="topics", placeholder="All topics", bind="query-params")
-chart_panel.show(eu_cfsp_view.statements_chart(filters, tuple(chosen)), filters,
-                 hint="Click a point to read the statement and its sources.")
+chart_panel.show(
+    eu_cfsp_view.statements_chart(filters, tuple(chosen)),
+    filters,
+    hint="Click a point to read the statement and its sources.",
+)
 eu_cfsp_view.codebook()
 eu_cfsp_view.statement_list(filters, tuple(chosen))

@@ -1,4 +1,5 @@
 """Exercises: Serbia's joint military exercises by partner and bloc, per year, on a map; suspensions shaded."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -7,8 +8,9 @@ from dashboard import chart_panel, exercises_view
 from dashboard.filters import sidebar_filters
 
 st.title("Military exercises")
-st.caption("Joint exercises with Serbian participation, by partner; grey bands mark periods when Serbia "
-           "suspended exercises.")
+st.caption(
+    "Joint exercises with Serbian participation, by partner; grey bands mark periods when Serbia suspended exercises."
+)
 
 filters = sidebar_filters()
 chart_panel.show(exercises_view.timeline_chart(filters), filters)

@@ -1,4 +1,5 @@
 """Overview: Serbia's East and West engagement per year, with the CFSP rate, UN agreement and milestones."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,5 +1,6 @@
 """UN votes: how often Serbia (and the compared candidates) votes with Russia, China, the US and the EU
 majority in the General Assembly, and how each voted on the key resolutions."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -14,10 +15,17 @@ filters = sidebar_filters(compare=True)
 page_params.note_unusable({"measure": un_view.MEASURES})
 
 st.subheader("Voting agreement per year")
-measure = st.radio("Agreement measure", list(un_view.MEASURES), horizontal=True, key="measure",
-                   bind="query-params", help="How a pair of votes is scored; see the note below the chart.")
-chart_panel.show(un_view.agreement_chart(filters, measure), filters,
-                 hint="Click a point to see the year's figure and its source.")
+measure = st.radio(
+    "Agreement measure",
+    list(un_view.MEASURES),
+    horizontal=True,
+    key="measure",
+    bind="query-params",
+    help="How a pair of votes is scored; see the note below the chart.",
+)
+chart_panel.show(
+    un_view.agreement_chart(filters, measure), filters, hint="Click a point to see the year's figure and its source."
+)
 st.caption(un_view.MEASURE_HELP)
 
 st.subheader("Key votes")

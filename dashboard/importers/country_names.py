@@ -7,13 +7,14 @@ Names match whatever their case, spacing or '&'. Then pycountry: a code the file
 then the name (name, official name, common name). SIPRI marks non-state actors with a trailing '*' and
 international organisations with '**'; those are not countries unless the table lists them.
 """
+
 from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import pycountry
 
@@ -45,7 +46,7 @@ class _Row:
             return self.valid_from is None and self.valid_to is None
         return (self.valid_from is None or on >= self.valid_from) and (self.valid_to is None or on <= self.valid_to)
 
-    def overlaps(self, other: "_Row") -> bool:
+    def overlaps(self, other: _Row) -> bool:
         lo = max(self.valid_from or dt.date.min, other.valid_from or dt.date.min)
         return lo <= min(self.valid_to or dt.date.max, other.valid_to or dt.date.max)
 
@@ -57,7 +58,7 @@ class CountryNames:
     _cache: dict[tuple[str, str, dt.date | None], str | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: Path, countries: Iterable[str] | None = None) -> "CountryNames":
+    def load(cls, path: Path, countries: Iterable[str] | None = None) -> CountryNames:
         problems = FileProblems(path)
         rows: dict[str, list[_Row]] = {}
         with path.open(encoding="utf-8-sig", newline="") as handle:

@@ -3,22 +3,23 @@
 Each record keeps its exact text, so rows written by hand (or by other people) go back byte for byte;
 files are replaced atomically, in one write, so a concurrent reader never sees half a file.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from dashboard.validate import DataError, Problem
 
 
 @dataclass(frozen=True)
 class Record:
-    line: int     # first line of the record in its file
-    raw: str      # the record's exact text, line ending included
+    line: int  # first line of the record in its file
+    raw: str  # the record's exact text, line ending included
     values: dict[str, str]
 
 
@@ -45,10 +46,12 @@ def read_csv(path: Path, columns: list[str] | None = None) -> CsvFile:
     records: list[Record] = []
     start = reader.line_num
     for cells in reader:
-        raw = "".join(lines[start:reader.line_num])
+        raw = "".join(lines[start : reader.line_num])
         if any(c.strip() for c in cells):
             if len(cells) != len(header):
-                raise DataError([Problem(str(path), start + 1, "(row)", f"{len(cells)} fields, expected {len(header)}")])
+                raise DataError(
+                    [Problem(str(path), start + 1, "(row)", f"{len(cells)} fields, expected {len(header)}")]
+                )
             records.append(Record(start + 1, raw, dict(zip(header, cells))))
         start = reader.line_num
     return CsvFile(path, header, "".join(lines[:1]), records)

@@ -1,4 +1,5 @@
 """Problems found while reading one upstream file, reported together as `file:line: column: message`."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,6 +23,12 @@ class FileProblems:
         if self.items:
             shown = self.items[:MAX_REPORTED]
             if len(self.items) > MAX_REPORTED:
-                shown.append(Problem(str(self.path), self.items[MAX_REPORTED].line, "(file)",
-                                     f"... and {len(self.items) - MAX_REPORTED} more problems"))
+                shown.append(
+                    Problem(
+                        str(self.path),
+                        self.items[MAX_REPORTED].line,
+                        "(file)",
+                        f"... and {len(self.items) - MAX_REPORTED} more problems",
+                    )
+                )
             raise DataError(shown)

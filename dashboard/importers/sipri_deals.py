@@ -5,6 +5,7 @@ the order-level register, where given, adds the number ordered, SIPRI's comments
 delivered yet. The order-level file carries no deal id, so its rows are matched to register deals by supplier,
 recipient, order year (±1, as SIPRI revises it), designation, description and TIV per unit.
 """
+
 from __future__ import annotations
 
 import re
@@ -82,9 +83,15 @@ def _match_score(order: OrderRow, deal: Deal) -> int | None:
     name = _designation_score(order.designation, d.designation)
     if name == 0 and not (same_unit and same_description):
         return None
-    return (10 * name + 3 * (order.order_year == d.order_year) + 2 * same_description + 2 * same_unit
-            + (order.ordered is None or deal.delivered <= order.ordered)
-            + bool(order.delivered) + (order.delivered == deal.delivered))
+    return (
+        10 * name
+        + 3 * (order.order_year == d.order_year)
+        + 2 * same_description
+        + 2 * same_unit
+        + (order.ordered is None or deal.delivered <= order.ordered)
+        + bool(order.delivered)
+        + (order.delivered == deal.delivered)
+    )
 
 
 def match_orders(deals: dict[str, Deal], orders: Orders) -> dict[int, str]:
@@ -163,9 +170,11 @@ def _status(delivered: int, ordered: int | None, last_year: int | None, cut_off:
 
 def _order_evidence(order: OrderRow) -> str:
     years = "; ".join(map(str, order.delivery_years)) or "none"
-    text = (f"Order row {order.supplier} to {order.recipient}, {order.designation}, order year "
-            f"{order.order_year}{'?' if order.order_year_est else ''}: ordered {_count(order.ordered)}, "
-            f"delivered {_count(order.delivered)} (years: {years})")
+    text = (
+        f"Order row {order.supplier} to {order.recipient}, {order.designation}, order year "
+        f"{order.order_year}{'?' if order.order_year_est else ''}: ordered {_count(order.ordered)}, "
+        f"delivered {_count(order.delivered)} (years: {years})"
+    )
     if order.comments:
         text += f"; comments: {order.comments}"
     return text if len(text) <= 300 else text[:297] + "..."
@@ -199,18 +208,27 @@ class Context:
         supplier_iso3 = self.names.iso3(supplier, on)
         if supplier_iso3 is None:
             if on is None and self.names.dated(supplier):
-                self.problems.append(Problem(str(path), line, "supplier",
-                                             f"{supplier!r} names different countries over time and this row "
-                                             f"has no order or delivery year"))
+                self.problems.append(
+                    Problem(
+                        str(path),
+                        line,
+                        "supplier",
+                        f"{supplier!r} names different countries over time and this row has no order or delivery year",
+                    )
+                )
             elif self.names.known(supplier) or supplier.endswith("*"):
                 self.skipped.append(f"{path}:{line}: supplier {supplier!r} has no country code; row left out")
             else:
-                self.problems.append(Problem(str(path), line, "supplier",
-                                             f"unknown country name {supplier!r}: add it to {NAMES_FILE}"))
+                self.problems.append(
+                    Problem(str(path), line, "supplier", f"unknown country name {supplier!r}: add it to {NAMES_FILE}")
+                )
             return None
         if supplier_iso3 not in self.countries:
-            self.problems.append(Problem(str(path), line, "supplier",
-                                         f"{supplier!r} maps to {supplier_iso3}, which is not in countries.csv"))
+            self.problems.append(
+                Problem(
+                    str(path), line, "supplier", f"{supplier!r} maps to {supplier_iso3}, which is not in countries.csv"
+                )
+            )
             return None
         return recipient_iso3, supplier_iso3
 
@@ -230,14 +248,20 @@ def _estimate_notes(deal: Deal, order: OrderRow | None) -> str | None:
     return "SIPRI estimates: " + "; ".join(marked) + "." if marked else None
 
 
-def _row(transfer_id: str, codes: tuple[str, str], comments: str, notes: list[str], estimated: bool,
-         **fields) -> dict:
+def _row(transfer_id: str, codes: tuple[str, str], comments: str, notes: list[str], estimated: bool, **fields) -> dict:
     """The fields every imported row derives the same way: ids, value from the comments, confidence, notes."""
     value, currency = _value(comments)
     hedged = estimated or bool(_HEDGED.search(comments))
-    return {"transfer_id": transfer_id, "recipient_iso3": codes[0], "supplier_iso3": codes[1],
-            "value_amount": value, "value_currency": currency, "confidence": "medium" if hedged else "high",
-            "notes": " ".join(notes) or None, **fields}
+    return {
+        "transfer_id": transfer_id,
+        "recipient_iso3": codes[0],
+        "supplier_iso3": codes[1],
+        "value_amount": value,
+        "value_currency": currency,
+        "confidence": "medium" if hedged else "high",
+        "notes": " ".join(notes) or None,
+        **fields,
+    }
 
 
 def deal_row(deal: Deal, order: OrderRow | None, codes: tuple[str, str], ctx: Context) -> Imported:
@@ -250,8 +274,11 @@ def deal_row(deal: Deal, order: OrderRow | None, codes: tuple[str, str], ctx: Co
     comments = order.comments if order else ""
     notes = []
     if len(deal.rows) > 1:
-        notes.append("Deliveries by year (SIPRI): "
-                     + "; ".join(f"{r.delivery_year}: {_count(r.delivered)}" for r in deal.rows) + ".")
+        notes.append(
+            "Deliveries by year (SIPRI): "
+            + "; ".join(f"{r.delivery_year}: {_count(r.delivered)}" for r in deal.rows)
+            + "."
+        )
     estimates = _estimate_notes(deal, order)
     if estimates:
         notes.append(estimates)
@@ -263,8 +290,10 @@ def deal_row(deal: Deal, order: OrderRow | None, codes: tuple[str, str], ctx: Co
             delivered = max(delivered, order.delivered or 0)
             if order.tiv_delivered is not None:
                 tiv = max(tiv or 0.0, order.tiv_delivered)
-            notes.append(f"Deliveries before {register.first_year} are outside the delivery-year register; "
-                         f"the total delivered and first year come from the order-level register.")
+            notes.append(
+                f"Deliveries before {register.first_year} are outside the delivery-year register; "
+                f"the total delivered and first year come from the order-level register."
+            )
         else:
             # compare like with like: the register's deliveries up to the order-level release's last year
             cut = ctx.orders_last_year or register.last_year
@@ -272,8 +301,9 @@ def deal_row(deal: Deal, order: OrderRow | None, codes: tuple[str, str], ctx: Co
             earlier_years = tuple(y for y in years if y <= cut)
             if (order.delivered or 0) != earlier or order.delivery_years != earlier_years:
                 listed = "; ".join(map(str, order.delivery_years)) or "none"
-                notes.append(f"The earlier order-level release listed {_count(order.delivered)} delivered "
-                             f"(years: {listed}).")
+                notes.append(
+                    f"The earlier order-level release listed {_count(order.delivered)} delivered (years: {listed})."
+                )
         if order.order_year is not None and order.order_year != d.order_year:
             notes.append(f"The order-level release gives order year {order.order_year}.")
         if comments:
@@ -283,14 +313,31 @@ def deal_row(deal: Deal, order: OrderRow | None, codes: tuple[str, str], ctx: Co
         # the newer register delivered more than the older release had on order: that count is out of date
         notes.append(f"The order-level release gave {ordered} ordered, fewer than delivered since.")
         ordered = None
-    row = _row(f"sipri-{deal.sipri_id}", codes, comments, notes, estimates is not None,
-               designation=d.designation, description=d.description or None, category=d.category,
-               quantity_ordered=ordered, quantity_delivered=delivered, order_year=d.order_year,
-               delivery_first_year=first_year, delivery_last_year=years[-1],
-               deal_type=_deal_type(d.status, comments, d.local_production), sipri_tiv_m=tiv,
-               status=_status(delivered, ordered, years[-1], register.last_year, comments), sipri_id=deal.sipri_id)
-    evidence = [("register", f"Deal {deal.sipri_id} ({d.supplier} to {d.recipient}, {d.designation}): "
-                             f"rows for {_years_text(years)}")]
+    row = _row(
+        f"sipri-{deal.sipri_id}",
+        codes,
+        comments,
+        notes,
+        estimates is not None,
+        designation=d.designation,
+        description=d.description or None,
+        category=d.category,
+        quantity_ordered=ordered,
+        quantity_delivered=delivered,
+        order_year=d.order_year,
+        delivery_first_year=first_year,
+        delivery_last_year=years[-1],
+        deal_type=_deal_type(d.status, comments, d.local_production),
+        sipri_tiv_m=tiv,
+        status=_status(delivered, ordered, years[-1], register.last_year, comments),
+        sipri_id=deal.sipri_id,
+    )
+    evidence = [
+        (
+            "register",
+            f"Deal {deal.sipri_id} ({d.supplier} to {d.recipient}, {d.designation}): rows for {_years_text(years)}",
+        )
+    ]
     if order is not None:
         evidence.append(("orders", _order_evidence(order)))
     return Imported(row, evidence)
@@ -299,9 +346,15 @@ def deal_row(deal: Deal, order: OrderRow | None, codes: tuple[str, str], ctx: Co
 def order_row(order: OrderRow, codes: tuple[str, str], category: str, ctx: Context) -> Imported:
     """An order the delivery-year register does not show (nothing delivered in its year range)."""
     comments = order.comments
-    notes = [f"No deliveries recorded: the order-level register lists {_count(order.delivered)} delivered and "
-             f"no deal of the delivery-year register (deliveries to {ctx.register.last_year}) matches it."]
-    marked = [what for what, flag in (("the order year", order.order_year_est), ("the number ordered", order.ordered_est)) if flag]
+    notes = [
+        f"No deliveries recorded: the order-level register lists {_count(order.delivered)} delivered and "
+        f"no deal of the delivery-year register (deliveries to {ctx.register.last_year}) matches it."
+    ]
+    marked = [
+        what
+        for what, flag in (("the order year", order.order_year_est), ("the number ordered", order.ordered_est))
+        if flag
+    ]
     if marked:
         notes.append("SIPRI estimates: " + "; ".join(marked) + ".")
     if order.tiv_total:
@@ -309,12 +362,25 @@ def order_row(order: OrderRow, codes: tuple[str, str], category: str, ctx: Conte
     if comments:
         notes.append(f"SIPRI comments: {comments}.")
     slug = "-".join(p for p in _NOT_ALNUM.split(order.designation.lower()) if p)
-    row = _row(f"sipri-order-{codes[0].lower()}-{codes[1].lower()}-{order.order_year}-{slug}", codes, comments,
-               notes, bool(marked), designation=order.designation, description=order.description or None,
-               category=category, quantity_ordered=order.ordered, quantity_delivered=0, order_year=order.order_year,
-               delivery_first_year=None, delivery_last_year=None, deal_type=_deal_type(order.status, comments, False),
-               sipri_tiv_m=None, status=_status(0, order.ordered, None, ctx.register.last_year, comments),
-               sipri_id=None)
+    row = _row(
+        f"sipri-order-{codes[0].lower()}-{codes[1].lower()}-{order.order_year}-{slug}",
+        codes,
+        comments,
+        notes,
+        bool(marked),
+        designation=order.designation,
+        description=order.description or None,
+        category=category,
+        quantity_ordered=order.ordered,
+        quantity_delivered=0,
+        order_year=order.order_year,
+        delivery_first_year=None,
+        delivery_last_year=None,
+        deal_type=_deal_type(order.status, comments, False),
+        sipri_tiv_m=None,
+        status=_status(0, order.ordered, None, ctx.register.last_year, comments),
+        sipri_id=None,
+    )
     return Imported(row, [("orders", _order_evidence(order))])
 
 
@@ -328,8 +394,13 @@ def build(ctx: Context) -> list[Imported]:
     order_of = {sipri_id: orders.rows[i] for i, sipri_id in matched.items()} if orders else {}
     out: list[Imported] = []
     for deal in deals.values():
-        codes = ctx.codes(ctx.register.path, deal.first.line, deal.first.supplier, deal.first.recipient,
-                          deal.first.order_year or deal.first.delivery_year)
+        codes = ctx.codes(
+            ctx.register.path,
+            deal.first.line,
+            deal.first.supplier,
+            deal.first.recipient,
+            deal.first.order_year or deal.first.delivery_year,
+        )
         if codes:
             out.append(deal_row(deal, order_of.get(deal.sipri_id), codes, ctx))
     if orders:
@@ -340,18 +411,31 @@ def build(ctx: Context) -> list[Imported]:
                 continue
             if order.delivered and not any(y >= ctx.register.first_year for y in order.delivery_years):
                 continue  # delivered before the register's range: outside this table
-            codes = ctx.codes(orders.path, order.line, order.supplier, order.recipient,
-                              order.order_year or min(order.delivery_years, default=None))
+            codes = ctx.codes(
+                orders.path,
+                order.line,
+                order.supplier,
+                order.recipient,
+                order.order_year or min(order.delivery_years, default=None),
+            )
             if not codes:
                 continue
             if order.delivered:
-                ctx.skipped.append(f"{orders.path}:{order.line}: {order.designation} ({order.supplier}, "
-                                   f"{order.order_year}) has deliveries but no matching register deal; left out")
+                ctx.skipped.append(
+                    f"{orders.path}:{order.line}: {order.designation} ({order.supplier}, "
+                    f"{order.order_year}) has deliveries but no matching register deal; left out"
+                )
                 continue
             category = by_designation.get(_norm(order.designation)) or categories.get(_norm(order.description))
             if category is None:
-                ctx.problems.append(Problem(str(orders.path), order.line, "description",
-                                            f"cannot tell SIPRI's armament category for {order.description!r}"))
+                ctx.problems.append(
+                    Problem(
+                        str(orders.path),
+                        order.line,
+                        "description",
+                        f"cannot tell SIPRI's armament category for {order.description!r}",
+                    )
+                )
                 continue
             out.append(order_row(order, codes, category, ctx))
     _unique_ids(out)

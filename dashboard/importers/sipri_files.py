@@ -9,6 +9,7 @@
 
 Every problem is reported as DataError with the file and line, before anything is written.
 """
+
 from __future__ import annotations
 
 import csv
@@ -56,9 +57,22 @@ ORDER_ALIASES = {
     "SIPRI TIV of delivered weapons": "tiv_delivered",
 }
 ORDER_COLUMNS = [
-    "recipient", "supplier", "order_year", "order_year_uncertain", "number_ordered", "number_ordered_uncertain",
-    "designation", "description", "number_delivered", "number_delivered_uncertain", "delivery_years", "status",
-    "comments", "tiv_per_unit", "tiv_total_order", "tiv_delivered",
+    "recipient",
+    "supplier",
+    "order_year",
+    "order_year_uncertain",
+    "number_ordered",
+    "number_ordered_uncertain",
+    "designation",
+    "description",
+    "number_delivered",
+    "number_delivered_uncertain",
+    "delivery_years",
+    "status",
+    "comments",
+    "tiv_per_unit",
+    "tiv_total_order",
+    "tiv_delivered",
 ]
 ORDER_TIV = ["tiv_per_unit", "tiv_total_order", "tiv_delivered"]
 
@@ -198,17 +212,29 @@ def read_register(path: Path) -> Register:
     header_at = next((i for i, text in enumerate(lines[:40]) if text.startswith("SIPRI AT Database ID")), None)
     if header_at is None:
         first = lines[0] if lines else ""
-        hint = (" This looks like the order-level register: pass it with --orders."
-                if first.lower().startswith("recipient,") else "")
-        raise DataError([Problem(str(path), 1, "header",
-                                 "no header line starting 'SIPRI AT Database ID' in the first 40 lines: "
-                                 "not a SIPRI trade-register export." + hint)])
+        hint = (
+            " This looks like the order-level register: pass it with --orders."
+            if first.lower().startswith("recipient,")
+            else ""
+        )
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    "header",
+                    "no header line starting 'SIPRI AT Database ID' in the first 40 lines: "
+                    "not a SIPRI trade-register export." + hint,
+                )
+            ]
+        )
     notes = "\n".join(lines[:header_at])
     header = next(csv.reader([lines[header_at].rstrip().removesuffix(";")]))
     header = [h.strip() for h in header]
     if not set(REGISTER_COLUMNS) <= set(header):
-        raise _missing_columns(path, header_at + 1, header, list(REGISTER_COLUMNS),
-                               "expected SIPRI's trade-register columns")
+        raise _missing_columns(
+            path, header_at + 1, header, list(REGISTER_COLUMNS), "expected SIPRI's trade-register columns"
+        )
     labels = {key: name for name, key in REGISTER_COLUMNS.items()}
     rows: list[DeliveryRow] = []
     for index in range(header_at + 1, len(lines)):
@@ -228,15 +254,27 @@ def read_register(path: Path) -> Register:
         for key in ("supplier", "recipient", "designation"):
             if not c.text(key):
                 problems.add(line, labels[key], "empty")
-        rows.append(DeliveryRow(
-            line=line, sipri_id=c.text("sipri_id"), supplier=c.text("supplier"), recipient=c.text("recipient"),
-            designation=c.text("designation"), description=c.text("description"), category=c.text("category"),
-            order_year=c.year("order_year"), order_year_est=c.flag("order_year_est", "Yes", "No"),
-            delivered=c.integer("delivered"), delivered_est=c.flag("delivered_est", "Yes", "No"),
-            delivery_year=delivery_year or 0, delivery_year_est=c.flag("delivery_year_est", "Yes", "No"),
-            status=c.text("status"), tiv_unit=c.number("tiv_unit"), tiv_delivered=c.number("tiv_delivered"),
-            local_production=c.flag("local_production", "Yes", "No"),
-        ))
+        rows.append(
+            DeliveryRow(
+                line=line,
+                sipri_id=c.text("sipri_id"),
+                supplier=c.text("supplier"),
+                recipient=c.text("recipient"),
+                designation=c.text("designation"),
+                description=c.text("description"),
+                category=c.text("category"),
+                order_year=c.year("order_year"),
+                order_year_est=c.flag("order_year_est", "Yes", "No"),
+                delivered=c.integer("delivered"),
+                delivered_est=c.flag("delivered_est", "Yes", "No"),
+                delivery_year=delivery_year or 0,
+                delivery_year_est=c.flag("delivery_year_est", "Yes", "No"),
+                status=c.text("status"),
+                tiv_unit=c.number("tiv_unit"),
+                tiv_delivered=c.number("tiv_delivered"),
+                local_production=c.flag("local_production", "Yes", "No"),
+            )
+        )
     problems.raise_if_any()
     if not rows:
         raise DataError([Problem(str(path), header_at + 1, "(file)", "no data rows after the header")])
@@ -283,7 +321,9 @@ def read_orders(path: Path) -> Orders:
     except StopIteration:
         raise DataError([Problem(str(path), 1, "(file)", "empty file")]) from None
     if raw_header and raw_header[0].startswith("Transfers of major conventional arms"):
-        raise DataError([Problem(str(path), 1, "header", "this is the delivery-year register: pass it with --register")])
+        raise DataError(
+            [Problem(str(path), 1, "header", "this is the delivery-year register: pass it with --register")]
+        )
     header = _order_header([h.strip() for h in raw_header])
     if not set(ORDER_COLUMNS) <= set(header):
         raise _missing_columns(path, 1, header, ORDER_COLUMNS, "expected SIPRI's order-level trade-register columns")
@@ -301,8 +341,12 @@ def read_orders(path: Path) -> Orders:
             # SIPRI's export sometimes puts a row's three TIV values on the next line, shifted to the start
             values = [cells[i] for i in range(1, 4)]
             c = _Cells(dict(zip(ORDER_TIV, values)), line, problems, labels)
-            rows[-1] = replace(rows[-1], tiv_unit=c.number("tiv_per_unit"), tiv_total=c.number("tiv_total_order"),
-                               tiv_delivered=c.number("tiv_delivered"))
+            rows[-1] = replace(
+                rows[-1],
+                tiv_unit=c.number("tiv_per_unit"),
+                tiv_total=c.number("tiv_total_order"),
+                tiv_delivered=c.number("tiv_delivered"),
+            )
             continue
         # a repaired designation (e.g. Excel's '5.7E+07' for 57E6) wins where the file carries one
         designation = (record.get("designation_fixed") or record["designation"]).strip()
@@ -312,16 +356,27 @@ def read_orders(path: Path) -> Orders:
                 problems.add(line, key, "empty")
         if not designation:
             problems.add(line, "designation", "empty")
-        rows.append(OrderRow(
-            line=line, recipient=c.text("recipient"), supplier=c.text("supplier"),
-            order_year=c.year("order_year"), order_year_est=c.flag("order_year_uncertain", "?", ""),
-            ordered=c.integer("number_ordered"), ordered_est=c.flag("number_ordered_uncertain", "?", ""),
-            designation=designation, description=c.text("description"),
-            delivered=c.integer("number_delivered"), delivered_est=c.flag("number_delivered_uncertain", "?", ""),
-            delivery_years=_delivery_years(c), status=c.text("status"), comments=c.text("comments"),
-            tiv_unit=c.number("tiv_per_unit"), tiv_total=c.number("tiv_total_order"),
-            tiv_delivered=c.number("tiv_delivered"),
-        ))
+        rows.append(
+            OrderRow(
+                line=line,
+                recipient=c.text("recipient"),
+                supplier=c.text("supplier"),
+                order_year=c.year("order_year"),
+                order_year_est=c.flag("order_year_uncertain", "?", ""),
+                ordered=c.integer("number_ordered"),
+                ordered_est=c.flag("number_ordered_uncertain", "?", ""),
+                designation=designation,
+                description=c.text("description"),
+                delivered=c.integer("number_delivered"),
+                delivered_est=c.flag("number_delivered_uncertain", "?", ""),
+                delivery_years=_delivery_years(c),
+                status=c.text("status"),
+                comments=c.text("comments"),
+                tiv_unit=c.number("tiv_per_unit"),
+                tiv_total=c.number("tiv_total_order"),
+                tiv_delivered=c.number("tiv_delivered"),
+            )
+        )
     problems.raise_if_any()
     return Orders(path, rows)
 
@@ -330,5 +385,10 @@ def _is_tiv_continuation(record: dict[str, str], header: list[str], previous: Or
     cells = [record[h].strip() for h in header]
     shifted = cells[1:4]
     rest = cells[4:] + [cells[0]]
-    return (all(shifted) and not any(rest) and previous.tiv_unit is None and previous.tiv_total is None
-            and previous.tiv_delivered is None)
+    return (
+        all(shifted)
+        and not any(rest)
+        and previous.tiv_unit is None
+        and previous.tiv_total is None
+        and previous.tiv_delivered is None
+    )

@@ -15,6 +15,7 @@ Commands (inputs default to ../shared/sources, outputs to data/):
 
 Every problem in an input file is reported as `file:line: column: message` before anything is written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,9 +23,9 @@ import csv
 import datetime as dt
 import io
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import duckdb
 import pandas as pd
@@ -48,10 +49,19 @@ PARTNERS = ["RUS", "CHN", "USA", "EU"]
 UNVOTES_LAST_FULL_YEAR = 2019  # the unvotes data stop in January 2020
 
 VOTE_CODES = {
-    "y": "yes", "yes": "yes", "in favor": "yes", "in favour": "yes",
-    "n": "no", "no": "no", "against": "no",
-    "a": "abstain", "abstain": "abstain", "abstention": "abstain",
-    "x": "absent", "non-voting": "absent", "absent": "absent",
+    "y": "yes",
+    "yes": "yes",
+    "in favor": "yes",
+    "in favour": "yes",
+    "n": "no",
+    "no": "no",
+    "against": "no",
+    "a": "abstain",
+    "abstain": "abstain",
+    "abstention": "abstain",
+    "x": "absent",
+    "non-voting": "absent",
+    "absent": "absent",
 }
 
 # the dataset rows this importer cites; accessed_on is filled in when a command reads the file
@@ -59,23 +69,23 @@ UNDL_SOURCE = {
     "source_id": "un-undl-ga-votes-2021",
     "url": "https://github.com/navyanawal0310/un-votes-intelligence-platform",
     "title": "UN Digital Library General Assembly voting records, 1946 to 24 Dec 2021 "
-             "(scraped table 'UN DATA.csv', repository commit b1a33e9)",
+    "(scraped table 'UN DATA.csv', repository commit b1a33e9)",
     "publisher": "United Nations Dag Hammarskjöld Library (UN Digital Library), scraped by navyanawal0310 on GitHub",
     "published_on": "2022-01-29",
     "kind": "dataset",
     "notes": "Y/N/A/X per member and resolution; Serbia appears as Yugoslavia (1992-2002), Serbia and Montenegro "
-             "(2003-2006) and Serbia (from June 2006). UN terms: non-commercial use with attribution.",
+    "(2003-2006) and Serbia (from June 2006). UN terms: non-commercial use with attribution.",
 }
 UNVOTES_SOURCE = {
     "source_id": "un-unvotes-2021",
     "url": "https://github.com/dgrtwo/unvotes",
     "title": "unvotes: United Nations General Assembly voting data (R package data, commit 7eb7034)",
     "publisher": "David Robinson; data from Erik Voeten et al., United Nations General Assembly Voting Data "
-                 "(Harvard Dataverse hdl:1902.1/12379)",
+    "(Harvard Dataverse hdl:1902.1/12379)",
     "published_on": "2021-03-08",
     "kind": "dataset",
     "notes": "Sessions 1-74 (to Jan 2020), including votes on amendments and paragraphs; Serbia is coded "
-             "Yugoslavia (YU) for all years. Package MIT, Voeten data CC0.",
+    "Yugoslavia (YU) for all years. Package MIT, Voeten data CC0.",
 }
 
 
@@ -177,24 +187,34 @@ class _Collector:
         new = RollCall(rcid, year, date, symbol or None)
         old = self.data.roll_calls.setdefault(rcid, new)
         if old != new:
-            self.problems.add(line, "date", f"roll call {rcid} has date {raw_date!r} and symbol {symbol!r} here "
-                                            f"but {old.date or old.year} / {old.symbol!r} earlier in the file")
+            self.problems.add(
+                line,
+                "date",
+                f"roll call {rcid} has date {raw_date!r} and symbol {symbol!r} here "
+                f"but {old.date or old.year} / {old.symbol!r} earlier in the file",
+            )
             return None
         return old
 
-    def vote(self, line: int, roll_call: RollCall, name: str, raw_vote: str, code: str = "",
-             column: str = "country") -> None:
+    def vote(
+        self, line: int, roll_call: RollCall, name: str, raw_vote: str, code: str = "", column: str = "country"
+    ) -> None:
         vote = VOTE_CODES.get(raw_vote.strip().casefold())
         if vote is None:
-            self.problems.add(line, "vote", f"unknown vote {raw_vote!r}; expected one of Y/N/A/X, yes/no/abstain, "
-                                            "IN FAVOR/AGAINST/ABSTENTION, Non-Voting")
+            self.problems.add(
+                line,
+                "vote",
+                f"unknown vote {raw_vote!r}; expected one of Y/N/A/X, yes/no/abstain, "
+                "IN FAVOR/AGAINST/ABSTENTION, Non-Voting",
+            )
             return
         on = roll_call.date or year_date(roll_call.year)
         iso3 = self.names.iso3(name, on, code)
         if iso3 is None:
             shown = f"{name!r}" + (f" (code {code!r})" if code else "")
-            self.problems.add(line, column, f"unknown country {shown}: add it to {NAMES_FILE} "
-                                            "with a code that countries.csv lists")
+            self.problems.add(
+                line, column, f"unknown country {shown}: add it to {NAMES_FILE} with a code that countries.csv lists"
+            )
             return
         key = (roll_call.rcid, iso3)
         earlier = self.data.votes.get(key)
@@ -202,19 +222,29 @@ class _Collector:
             self.data.votes[key] = vote
             self.vote_lines[key] = line
         elif earlier != vote:
-            self.problems.add(line, "vote", f"{iso3} votes {vote} on roll call {roll_call.rcid} here but {earlier} "
-                                            f"on line {self.vote_lines[key]}")
+            self.problems.add(
+                line,
+                "vote",
+                f"{iso3} votes {vote} on roll call {roll_call.rcid} here but {earlier} on line {self.vote_lines[key]}",
+            )
 
 
 def _require(path: Path, header: list[str], needed: list[str]) -> None:
     missing = [c for c in needed if c not in header]
     if missing:
-        raise DataError([Problem(str(path), 1, "header", f"missing column(s) {', '.join(missing)} "
-                                                         f"(header is {','.join(header)})")])
+        raise DataError(
+            [Problem(str(path), 1, "header", f"missing column(s) {', '.join(missing)} (header is {','.join(header)})")]
+        )
 
 
-def read(path: Path, names: CountryNames, *, roll_calls: Path | None = None, resolution: str | None = None,
-         date: str | None = None) -> RollCallData:
+def read(
+    path: Path,
+    names: CountryNames,
+    *,
+    roll_calls: Path | None = None,
+    resolution: str | None = None,
+    date: str | None = None,
+) -> RollCallData:
     """Read one upstream file (an unvotes votes file together with `roll_calls`), keeping only the roll calls
     of symbol `resolution` when given. Raises DataError listing the problems of the file."""
     header, rows, problems = _read_rows(path)
@@ -230,12 +260,19 @@ def read(path: Path, names: CountryNames, *, roll_calls: Path | None = None, res
                 continue
             rc = collect.roll_call(line, row[rcid_column].strip(), row["date"], symbol)
             if rc:
-                collect.vote(line, rc, row["country"], row["vote"], code=row[code_column].strip() if code_column else "")
+                collect.vote(
+                    line, rc, row["country"], row["vote"], code=row[code_column].strip() if code_column else ""
+                )
     elif "NAME_EN" in header:
         _require(path, header, ["NAME_EN", "vote"])
         if not (resolution and date):
-            raise DataError([Problem(str(path), 1, "header", "a NAME_EN,vote table names no roll call: "
-                                                             "give --resolution and --date")])
+            raise DataError(
+                [
+                    Problem(
+                        str(path), 1, "header", "a NAME_EN,vote table names no roll call: give --resolution and --date"
+                    )
+                ]
+            )
         collect = _Collector(data, names, problems)
         for line, row in rows:
             rc = collect.roll_call(line, resolution, date, resolution)
@@ -244,8 +281,13 @@ def read(path: Path, names: CountryNames, *, roll_calls: Path | None = None, res
     elif "country_code" in header:
         _require(path, header, ["rcid", "country", "country_code", "vote"])
         if roll_calls is None:
-            raise DataError([Problem(str(path), 1, "header", "an unvotes votes file needs its roll-call file "
-                                                             f"({UNVOTES_ROLL_CALLS})")])
+            raise DataError(
+                [
+                    Problem(
+                        str(path), 1, "header", f"an unvotes votes file needs its roll-call file ({UNVOTES_ROLL_CALLS})"
+                    )
+                ]
+            )
         _read_unvotes_roll_calls(roll_calls, data, names, resolution)
         collect = _Collector(data, names, problems)
         for line, row in rows:
@@ -256,9 +298,18 @@ def read(path: Path, names: CountryNames, *, roll_calls: Path | None = None, res
                 continue
             collect.vote(line, rc, row["country"], row["vote"], code=row["country_code"].strip())
     else:
-        raise DataError([Problem(str(path), 1, "header", "not a known UN votes form: expected undl_id,resolution,"
-                                                         "date,country,vote or resolution,date,m49_code,country,vote "
-                                                         "or NAME_EN,vote or rcid,country,country_code,vote,year")])
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    "header",
+                    "not a known UN votes form: expected undl_id,resolution,"
+                    "date,country,vote or resolution,date,m49_code,country,vote "
+                    "or NAME_EN,vote or rcid,country,country_code,vote,year",
+                )
+            ]
+        )
     problems.raise_if_any()
     return data
 
@@ -284,19 +335,33 @@ def load(*parts: RollCallData) -> duckdb.DuckDBPyConnection:
     calls = [rc for part in parts for rc in part.roll_calls.values()]
     votes = [(rcid, iso3, vote) for part in parts for (rcid, iso3), vote in part.votes.items()]
     if calls:
-        frame = pd.DataFrame([(c.rcid, c.year, c.date, c.symbol) for c in calls],
-                             columns=["rcid", "year", "date", "symbol"]).astype(object)
+        frame = pd.DataFrame(
+            [(c.rcid, c.year, c.date, c.symbol) for c in calls], columns=["rcid", "year", "date", "symbol"]
+        ).astype(object)
         con.from_df(frame).insert_into("roll_calls")
     if votes:
         con.from_df(pd.DataFrame(votes, columns=["rcid", "iso3", "vote"])).insert_into("votes")
     return con
 
 
-def agreement(con: duckdb.DuckDBPyConnection, countries: Iterable[str], partners: Iterable[str],
-              eu: Iterable[str], first_year: int = 1946, last_year: int = 2100) -> pd.DataFrame:
+def agreement(
+    con: duckdb.DuckDBPyConnection,
+    countries: Iterable[str],
+    partners: Iterable[str],
+    eu: Iterable[str],
+    first_year: int = 1946,
+    last_year: int = 2100,
+) -> pd.DataFrame:
     """Yearly agreement of each country with each partner (queries/un_agreement_yearly.sql)."""
-    return queries.run(con, "un_agreement_yearly", countries=list(countries), partners=list(partners),
-                       eu_members=list(eu), first_year=first_year, last_year=last_year)
+    return queries.run(
+        con,
+        "un_agreement_yearly",
+        countries=list(countries),
+        partners=list(partners),
+        eu_members=list(eu),
+        first_year=first_year,
+        last_year=last_year,
+    )
 
 
 # ---------------------------------------------------------------- writing the curated CSVs
@@ -315,31 +380,51 @@ def upsert_sources(data_dir: Path, sources: list[dict]) -> None:
 
 
 def agreement_rows(frame: pd.DataFrame) -> list[dict]:
-    return [{
-        "agreement_id": f"{r.year}-{r.country_iso3}-{r.partner}",
-        "year": int(r.year), "country_iso3": r.country_iso3, "partner": r.partner,
-        "agreement": round(float(r.agreement), 4),
-        "agreement_abstain_aware": round(float(r.agreement_abstain_aware), 4),
-        "n_votes": int(r.n_votes),
-    } for r in frame.itertuples()]
+    return [
+        {
+            "agreement_id": f"{r.year}-{r.country_iso3}-{r.partner}",
+            "year": int(r.year),
+            "country_iso3": r.country_iso3,
+            "partner": r.partner,
+            "agreement": round(float(r.agreement), 4),
+            "agreement_abstain_aware": round(float(r.agreement_abstain_aware), 4),
+            "n_votes": int(r.n_votes),
+        }
+        for r in frame.itertuples()
+    ]
 
 
 def _agreement_evidence(row: dict, file: str) -> str:
-    return (f"Computed from {file}: {row['n_votes']} roll calls in {row['year']} on which {row['country_iso3']} "
-            f"and {row['partner']} both voted yes, no or abstain")
+    return (
+        f"Computed from {file}: {row['n_votes']} roll calls in {row['year']} on which {row['country_iso3']} "
+        f"and {row['partner']} both voted yes, no or abstain"
+    )
 
 
-def write_agreement(frame: pd.DataFrame, data_dir: Path, source: dict, file: str,
-                    alternative: pd.DataFrame | None = None, alternative_source: dict | None = None,
-                    alternative_file: str = "") -> list[dict]:
+def write_agreement(
+    frame: pd.DataFrame,
+    data_dir: Path,
+    source: dict,
+    file: str,
+    alternative: pd.DataFrame | None = None,
+    alternative_source: dict | None = None,
+    alternative_file: str = "",
+) -> list[dict]:
     """Write un_agreement.csv and its fact_sources lines; where a second source gives a different figure for a
     row, keep it in alternatives.csv."""
     rows = agreement_rows(frame)
     write_table(data_dir / "un_agreement.csv", BY_NAME["un_agreement"].columns, rows)
     sources = [source] + ([alternative_source] if alternative_source else [])
     upsert_sources(data_dir, sources)
-    cites = [{"fact_table": "un_agreement", "fact_id": r["agreement_id"], "source_id": source["source_id"],
-              "evidence": _agreement_evidence(r, file)} for r in rows]
+    cites = [
+        {
+            "fact_table": "un_agreement",
+            "fact_id": r["agreement_id"],
+            "source_id": source["source_id"],
+            "evidence": _agreement_evidence(r, file),
+        }
+        for r in rows
+    ]
     replace_records(data_dir / "fact_sources.csv", lambda r: r["fact_table"] == "un_agreement", cites)
     others = []
     if alternative is not None and alternative_source:
@@ -347,11 +432,18 @@ def write_agreement(frame: pd.DataFrame, data_dir: Path, source: dict, file: str
         for alt in agreement_rows(alternative):
             main = ours.get(alt["agreement_id"])
             if main and alt["agreement"] != main["agreement"]:
-                others.append({"fact_table": "un_agreement", "fact_id": alt["agreement_id"], "field": "agreement",
-                               "value": f"{alt['agreement']}", "source_id": alternative_source["source_id"],
-                               "note": f"From {alternative_file}: {alt['n_votes']} roll calls (amendment and "
-                                       f"paragraph votes included; EU = all 27 members), abstention-aware "
-                                       f"{alt['agreement_abstain_aware']}"})
+                others.append(
+                    {
+                        "fact_table": "un_agreement",
+                        "fact_id": alt["agreement_id"],
+                        "field": "agreement",
+                        "value": f"{alt['agreement']}",
+                        "source_id": alternative_source["source_id"],
+                        "note": f"From {alternative_file}: {alt['n_votes']} roll calls (amendment and "
+                        f"paragraph votes included; EU = all 27 members), abstention-aware "
+                        f"{alt['agreement_abstain_aware']}",
+                    }
+                )
     replace_records(data_dir / "alternatives.csv", lambda r: r["fact_table"] == "un_agreement", others)
     return rows
 
@@ -360,8 +452,13 @@ def write_roll_call(data: RollCallData, resolution: str, data_dir: Path, source_
     """Replace the un_votes rows of `resolution` with the votes read; optionally cite the file for it."""
     rcids = {rc.rcid for rc in data.roll_calls.values() if rc.symbol == resolution}
     if len(rcids) != 1:
-        raise DataError([Problem(str(data.files[0]), 0, "resolution",
-                                 f"expected one roll call on {resolution}, found {len(rcids)}")])
+        raise DataError(
+            [
+                Problem(
+                    str(data.files[0]), 0, "resolution", f"expected one roll call on {resolution}, found {len(rcids)}"
+                )
+            ]
+        )
     rcid = rcids.pop()
     votes = sorted((iso3, vote) for (r, iso3), vote in data.votes.items() if r == rcid)
     rows = [{"resolution_id": resolution, "country_iso3": iso3, "vote": vote} for iso3, vote in votes]
@@ -371,12 +468,15 @@ def write_roll_call(data: RollCallData, resolution: str, data_dir: Path, source_
     write_table(path, columns, kept + rows)
     if source_id:
         tally = {v: sum(1 for _, x in votes if x == v) for v in ("yes", "no", "abstain", "absent")}
-        evidence = (f"Votes of {len(votes)} members in {data.files[0].name} (roll call {rcid}): {tally['yes']} yes, "
-                    f"{tally['no']} no, {tally['abstain']} abstain, {tally['absent']} not voting")
-        replace_records(data_dir / "fact_sources.csv",
-                      lambda r: (r["fact_table"], r["fact_id"], r["source_id"]) == ("un_resolutions", resolution, source_id),
-                      [{"fact_table": "un_resolutions", "fact_id": resolution, "source_id": source_id,
-                        "evidence": evidence}])
+        evidence = (
+            f"Votes of {len(votes)} members in {data.files[0].name} (roll call {rcid}): {tally['yes']} yes, "
+            f"{tally['no']} no, {tally['abstain']} abstain, {tally['absent']} not voting"
+        )
+        replace_records(
+            data_dir / "fact_sources.csv",
+            lambda r: (r["fact_table"], r["fact_id"], r["source_id"]) == ("un_resolutions", resolution, source_id),
+            [{"fact_table": "un_resolutions", "fact_id": resolution, "source_id": source_id, "evidence": evidence}],
+        )
     return rows
 
 
@@ -392,15 +492,18 @@ def _print_table(frame: pd.DataFrame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.importers.unvotes",
-                                     description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m dashboard.importers.unvotes", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of curated CSVs (default: data/)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     agree = commands.add_parser("agreement", help="write data/un_agreement.csv from the UN Digital Library votes")
     agree.add_argument("--undl", type=Path, default=UNDL_VOTES, help="UN Digital Library long votes file")
-    agree.add_argument("--unvotes", type=Path, default=UNVOTES_DIR,
-                       help="unvotes folder, for alternative figures (skipped when missing)")
+    agree.add_argument(
+        "--unvotes",
+        type=Path,
+        default=UNVOTES_DIR,
+        help="unvotes folder, for alternative figures (skipped when missing)",
+    )
     agree.add_argument("--first", type=int, default=2006)
     agree.add_argument("--last", type=int, default=2021)
 
@@ -427,10 +530,23 @@ def main(argv: list[str] | None = None) -> int:
             main_frame = agreement(load(undl), COUNTRIES, PARTNERS, eu, args.first, args.last)
             alt_frame = None
             if (args.unvotes / UNVOTES_VOTES).exists():
-                alt_frame = agreement(load(_read_unvotes_dir(args.unvotes, names)), COUNTRIES, PARTNERS, eu,
-                                      args.first, min(args.last, UNVOTES_LAST_FULL_YEAR))
-            rows = write_agreement(main_frame, args.data, UNDL_SOURCE, args.undl.name, alt_frame,
-                                   UNVOTES_SOURCE if alt_frame is not None else None, UNVOTES_VOTES)
+                alt_frame = agreement(
+                    load(_read_unvotes_dir(args.unvotes, names)),
+                    COUNTRIES,
+                    PARTNERS,
+                    eu,
+                    args.first,
+                    min(args.last, UNVOTES_LAST_FULL_YEAR),
+                )
+            rows = write_agreement(
+                main_frame,
+                args.data,
+                UNDL_SOURCE,
+                args.undl.name,
+                alt_frame,
+                UNVOTES_SOURCE if alt_frame is not None else None,
+                UNVOTES_VOTES,
+            )
             print(f"wrote {len(rows)} rows to {args.data / 'un_agreement.csv'} ({args.first}-{args.last})")
         elif args.command == "roll-call":
             data = read(args.file, names, resolution=args.resolution, date=args.date)

@@ -1,4 +1,5 @@
 """Browser tests: the dashboard served for real against the fixture database, driven by Debian chromium."""
+
 from __future__ import annotations
 
 import os
@@ -37,3 +38,10 @@ def page(browser):
     p.set_default_timeout(EXPECT_TIMEOUT_MS)
     yield p
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    # everything under tests/browser/ needs the served app and Debian chromium
+    for item in items:
+        if "/tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)

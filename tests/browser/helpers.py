@@ -1,4 +1,5 @@
 """Driving the dashboard in the browser: page loads, reruns, the year slider, downloads."""
+
 from __future__ import annotations
 
 import io

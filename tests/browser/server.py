@@ -1,4 +1,5 @@
 """Starting the dashboard as a real server, and a headless Debian chromium to drive it."""
+
 from __future__ import annotations
 
 import contextlib
@@ -12,8 +13,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -27,8 +34,21 @@ def dashboard(db: Path, log: Path, timeout: float = 60):
     """`streamlit run dashboard/app.py` on a free local port against `db`; yields the base URL."""
     port = free_port()
     env = {**os.environ, "ALIGNMENT_DB": str(db)}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1", "--server.port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard/app.py",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+    ]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -1,7 +1,8 @@
 """Refresh docs/screenshot-overview.png from the curated data (a script, not a test).
 
-    .venv/bin/python -m tests.browser.take_screenshot
+.venv/bin/python -m tests.browser.take_screenshot
 """
+
 from __future__ import annotations
 
 import sys

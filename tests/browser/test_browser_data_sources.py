@@ -1,5 +1,6 @@
 """Data & sources in a real browser: the table choice and the search term reach the URL and reopen, and the
 CSV downloads hold the chosen table and only the matching sources."""
+
 from __future__ import annotations
 
 import io

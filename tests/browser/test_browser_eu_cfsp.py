@@ -1,13 +1,21 @@
 """EU & CFSP in a real browser: the year filter reaches the URL and reopens, downloads hold the filtered rows,
 and an excerpt with HTML in it is shown as text."""
+
 from __future__ import annotations
 
 import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser_pages import (PNG_SIGNATURE, download, move_first_year, open_page, read_csv,
-                                              wait_for_charts, years_slider)
+from tests.browser.test_browser_pages import (
+    PNG_SIGNATURE,
+    download,
+    move_first_year,
+    open_page,
+    read_csv,
+    wait_for_charts,
+    years_slider,
+)
 
 
 def test_eu_cfsp_years_in_url_reopen_and_downloads(page: Page, base_url: str, browser):

@@ -1,5 +1,6 @@
 """In a real browser: each page loads, a filter change reaches the URL, the URL reopens the same view, and the
 chart downloads are a real PNG and a CSV holding only the filtered rows."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,16 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import (  # noqa: F401  (other pages' browser tests import these from here)
-    IDLE_JS, PNG_SIGNATURE, download, expect_rerun, move_first_year, open_page, read_csv, wait_for_charts,
-    years_slider)
+    IDLE_JS,
+    PNG_SIGNATURE,
+    download,
+    expect_rerun,
+    move_first_year,
+    open_page,
+    read_csv,
+    wait_for_charts,
+    years_slider,
+)
 
 
 def test_overview_years_in_url_reopen_and_downloads(page: Page, base_url: str, browser):

@@ -1,5 +1,6 @@
 """UN votes in a real browser: the measure toggle reaches the URL and reopens, and the downloads hold the
 chosen measure and the key votes."""
+
 from __future__ import annotations
 
 import re
