@@ -5,7 +5,7 @@
 Builds DIR (default data/) into a temporary database, then measures side by side in this process:
 - a bare one-chart Streamlit app (the rerun baseline) and each page, warm, under AppTest;
 - a bare one-bar figure through kaleido (the export baseline) and the overview chart through
-  dashboard.export (title, filters and source line drawn in), warm.
+  dashboard.components.export (title, filters and source line drawn in), warm.
 Prints medians in milliseconds and ratios; asserts nothing (speed is watched here, not in tests).
 """
 
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
 
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
@@ -86,13 +86,14 @@ def main(argv: list[str] | None = None) -> int:
 
         import plotly.graph_objects as go
 
-        from dashboard import export, overview_view
-        from dashboard.filters import Filters
+        from dashboard.components import export
+        from dashboard.components.filters import Filters
+        from dashboard.views import overview
 
         export.ensure_image_server()
         tiny = go.Figure(go.Bar(x=[2020, 2021, 2022], y=[3, 1, 2]))
         bare_png = median_ms(lambda: tiny.to_image(format="png"), max(3, args.runs // 3))
-        chart = overview_view.overview_chart(Filters(2006, 2025))
+        chart = overview.overview_chart(Filters(2006, 2025))
         line = export.source_line(chart.sources)
         png = median_ms(
             lambda: export.image_bytes(chart.figure, "png", chart.title, "Years 2006–2025", line),

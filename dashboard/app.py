@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st
 
-from dashboard import app_state, db
+from dashboard.store import app_data, database
 
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
@@ -33,7 +33,7 @@ page = st.navigation(
     ]
 )
 
-if db.is_stale(app_state.connection().path):
+if database.is_stale(app_data.connection().path):
     st.warning("The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh.")
 
 page.run()

@@ -10,6 +10,8 @@ DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
 SCHEMA = DATA_DIR / "schema.sql"
 DEFAULT_DB = DATA_DIR / "alignment.duckdb"
+# served by Streamlit at app/static/ (.streamlit/config.toml enableStaticServing)
+STATIC_DIR = ROOT / "dashboard" / "static"
 
 
 def database_path() -> Path:

@@ -78,7 +78,7 @@ def empty_copy(fixture: Path, target: Path) -> Path:
 
 def empty_database(tmp_path: Path) -> Path:
     """The fixture's countries and sources with no facts at all, built into a database."""
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
     from tests.conftest import FIXTURE
 
     out = tmp_path / "empty.duckdb"

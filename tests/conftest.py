@@ -21,7 +21,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def fixture_db(tmp_path_factory) -> Path:
     """The fixture dataset built once into a database."""
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
 
     out = tmp_path_factory.mktemp("db") / "fixture.duckdb"
     build(FIXTURE, out)
@@ -31,8 +31,8 @@ def fixture_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_db(tmp_path_factory) -> Path:
     """The project's curated data/ built once into a temporary database."""
-    from dashboard.build import build
     from dashboard.paths import DATA_DIR
+    from dashboard.pipeline.build import build
 
     out = tmp_path_factory.mktemp("real") / "alignment.duckdb"
     build(DATA_DIR, out)

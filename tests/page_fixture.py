@@ -31,7 +31,7 @@ def page_data(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def pages_db(tmp_path_factory) -> Path:
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
 
     root = tmp_path_factory.mktemp("pages")
     out = root / "pages.duckdb"

@@ -83,7 +83,7 @@ def test_bloc_without_deals_shows_the_empty_state(app):
 def test_small_suppliers_share_one_legend_entry_per_bloc():
     import pandas as pd
 
-    from dashboard.arms_view import NAMED_SUPPLIERS, _top_suppliers
+    from dashboard.views.arms import NAMED_SUPPLIERS, _top_suppliers
 
     west = [f"W{i}" for i in range(NAMED_SUPPLIERS + 2)]
     d = pd.DataFrame(

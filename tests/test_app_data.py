@@ -9,8 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import catalog, data_view
-from dashboard.db import SharedConnection
+from dashboard.schema import catalog
+from dashboard.store.database import SharedConnection
+from dashboard.views import data_sources
 from tests.apptest import empty_copy, open_app, rerun, shown, texts
 from tests.page_fixture import pages_db  # noqa: F401  (fixture)
 
@@ -34,8 +35,8 @@ def test_default_view_browses_a_table_and_lists_all_sources(app, pages_db):  # n
     at = app()
     browsed, found = _frames(at)
     con = duckdb.connect(str(pages_db), read_only=True)
-    assert at.selectbox(key="table").value == data_view.TABLES[0]
-    assert len(browsed) == con.execute(f"select count(*) from {data_view.TABLES[0]}").fetchone()[0]
+    assert at.selectbox(key="table").value == data_sources.TABLES[0]
+    assert len(browsed) == con.execute(f"select count(*) from {data_sources.TABLES[0]}").fetchone()[0]
     assert sorted(found["source_id"]) == sorted(r[0] for r in con.execute("select source_id from sources").fetchall())
     assert found.set_index("source_id").loc["src-quote", "facts_citing"] == 10
     vintages = [m for m in texts(at, "markdown") if "version" in m]
@@ -87,28 +88,28 @@ def test_bad_url_parameters_are_ignored_with_a_note(app):
     notes = shown(" ".join(texts(at, "info")))
     assert "unknown table 'drop_tables' ignored" in notes
     assert "reach outside the data" in notes
-    assert at.selectbox(key="table").value == data_view.TABLES[0]
+    assert at.selectbox(key="table").value == data_sources.TABLES[0]
 
 
 def test_unknown_table_names_never_reach_a_query():
     with pytest.raises(ValueError):
-        data_view.check_table("sources; DROP TABLE sources")
-    assert data_view.check_table("sources") == "sources"
+        data_sources.check_table("sources; DROP TABLE sources")
+    assert data_sources.check_table("sources") == "sources"
 
 
 def test_everything_zip_rebuilds_the_same_database(pages_db, tmp_path):  # noqa: F811
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
 
-    archive = zipfile.ZipFile(io.BytesIO(data_view.everything_zip(SharedConnection(pages_db))))
+    archive = zipfile.ZipFile(io.BytesIO(data_sources.everything_zip(SharedConnection(pages_db))))
     names = set(archive.namelist())
-    assert names == {f"{t}.csv" for t in data_view.TABLES} | {"schema.sql", "data_dictionary.csv", "README.md"}
+    assert names == {f"{t}.csv" for t in data_sources.TABLES} | {"schema.sql", "data_dictionary.csv", "README.md"}
     archive.extractall(tmp_path / "data")
     build(tmp_path / "data", tmp_path / "again.duckdb")
     before, after = (
         duckdb.connect(str(pages_db), read_only=True),
         duckdb.connect(str(tmp_path / "again.duckdb"), read_only=True),
     )
-    for table in data_view.TABLES:
+    for table in data_sources.TABLES:
         query = f"select * from {table} order by all"
         assert before.execute(query).fetchall() == after.execute(query).fetchall(), table
     readme = archive.read("README.md").decode()
@@ -116,7 +117,7 @@ def test_everything_zip_rebuilds_the_same_database(pages_db, tmp_path):  # noqa:
 
 
 def test_data_dictionary_describes_every_column(pages_db):  # noqa: F811
-    archive = zipfile.ZipFile(io.BytesIO(data_view.everything_zip(SharedConnection(pages_db))))
+    archive = zipfile.ZipFile(io.BytesIO(data_sources.everything_zip(SharedConnection(pages_db))))
     d = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")), keep_default_na=False).set_index(
         ["table", "column"]
     )
@@ -132,17 +133,17 @@ def test_data_dictionary_describes_every_column(pages_db):  # noqa: F811
 
 
 def test_table_csv_matches_the_curated_format(pages_db):  # noqa: F811
-    raw = data_view.table_csv(SharedConnection(pages_db), "countries").decode()
+    raw = data_sources.table_csv(SharedConnection(pages_db), "countries").decode()
     assert raw.splitlines()[0] == "iso3,name,bloc,kind,eu_member,eu_candidate_wb,notes"
     assert "SRB,Serbia,Other,country,false,true," in raw.splitlines()
 
 
 def test_database_download_is_the_database_file(pages_db):  # noqa: F811
-    assert data_view.database_bytes(pages_db) == pages_db.read_bytes()
+    assert data_sources.database_bytes(pages_db) == pages_db.read_bytes()
 
 
 def test_empty_database_loads_without_error(monkeypatch, tmp_path):
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
     from tests.conftest import FIXTURE
 
     out = tmp_path / "empty.duckdb"

@@ -94,7 +94,7 @@ def test_topic_filter_changes_the_statement_timeline(app):
 
 
 def test_stance_colours_follow_the_diverging_scale(app):
-    from dashboard.eu_cfsp_view import STANCE_COLOURS
+    from dashboard.views.eu_cfsp import STANCE_COLOURS
 
     fig = _statements(app())
     colours = {t["y"][0]: t["marker"]["color"] for t in fig["data"]}
@@ -148,7 +148,7 @@ def test_each_statement_lists_its_source_and_the_codebook_is_at_hand(app):
 
 
 def test_empty_database_loads_without_error(monkeypatch, tmp_path):
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
     from tests.conftest import FIXTURE
 
     out = tmp_path / "empty.duckdb"

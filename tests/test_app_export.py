@@ -10,8 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import export, text
-from dashboard.chart_panel import Chart, fact_refs, selected_refs
+from dashboard.components import export
+from dashboard.components.chart_panel import Chart, fact_refs, selected_refs
+from dashboard.style import text
 
 DATA = pd.DataFrame(
     {
@@ -90,7 +91,7 @@ def test_maps_export_from_the_bundled_world_outline():
 
 
 def test_text_from_the_data_stays_text_in_figures():
-    from dashboard.timeline import milestone_trace
+    from dashboard.components.timeline import milestone_trace
 
     assert text.plotly_escape("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
     events = pd.DataFrame({"date": [pd.Timestamp("2020-01-02")], "title": ["<i>Visit</i>"]})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.filters import Choices, Filters, url_notes
+from dashboard.components.filters import Choices, Filters, url_notes
 
 CHOICES = Choices(
     first_year=2000,

@@ -139,21 +139,22 @@ def test_titles_from_the_data_stay_text(app):
 
 
 def test_key_votes_csv_has_the_rows_shown_and_their_sources(monkeypatch, pages_db):  # noqa: F811
-    from dashboard import export, un_view
-    from dashboard.filters import Filters
+    from dashboard.components import export
+    from dashboard.components.filters import Filters
+    from dashboard.views import un_votes
 
     monkeypatch.setenv("ALIGNMENT_DB", str(pages_db))
     f = Filters(2020, 2025, compared=("MNE",))
-    kv = un_view.key_votes(f)
+    kv = un_votes.key_votes(f)
     raw = export.csv_bytes(kv.table, "Key votes", f.describe(), kv.cited).decode()
     assert "# Source: Fixture source B — Fixture Publisher <https://example.org/b>" in raw
     back = pd.read_csv(io.StringIO(raw), comment="#")
     assert back["resolution"].tolist() == ["A/RES/ES-11/4", "A/RES/ES-11/1"]
-    assert back["Montenegro"].tolist() == [un_view.NOT_RECORDED, "yes"]
+    assert back["Montenegro"].tolist() == [un_votes.NOT_RECORDED, "yes"]
 
 
 def test_empty_database_loads_without_error(monkeypatch, tmp_path):
-    from dashboard.build import build
+    from dashboard.pipeline.build import build
     from tests.conftest import FIXTURE
 
     out = tmp_path / "empty.duckdb"

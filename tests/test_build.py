@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard.build import main
+from dashboard.pipeline.build import main
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.importers.country_names import CountryNames, year_date
-from dashboard.validate import DataError
+from dashboard.pipeline.problems import DataError
 from tests.conftest import ROOT
 
 NAMES = ROOT / "data" / "country_names.csv"

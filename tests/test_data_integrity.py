@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from dashboard import queries
-from dashboard.build import CHECKS
+from dashboard.pipeline.build import CHECKS
+from dashboard.store import queries
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from dashboard.catalog import TABLES
 from dashboard.paths import SCHEMA
+from dashboard.schema.catalog import TABLES
 
 
 def test_row_models_match_ddl_columns_in_order():

@@ -13,10 +13,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard.build import build
 from dashboard.importers.country_names import NAMES_FILE, CountryNames
 from dashboard.importers.sipri import main
 from dashboard.importers.sipri_deals import Context
+from dashboard.pipeline.build import build
 from tests.conftest import ROOT, SHARED_SOURCES
 
 SIPRI = ROOT / "tests" / "fixtures" / "sipri"

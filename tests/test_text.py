@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.text import md_escape, source_markdown, source_plain
+from dashboard.style.text import md_escape, source_markdown, source_plain
 
 
 def test_md_escape_neutralises_markup():
@@ -28,7 +28,7 @@ def test_source_plain_formats_dates():
 
 
 def test_plotly_text_is_escaped_and_wrapped():
-    from dashboard.text import plotly_escape, plotly_wrapped
+    from dashboard.style.text import plotly_escape, plotly_wrapped
 
     assert plotly_escape("<a href='x'>y</a> & z") == "&lt;a href='x'&gt;y&lt;/a&gt; &amp; z"
     assert plotly_escape(None) == "" and plotly_escape(float("nan")) == ""

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.build import build
 from dashboard.importers import unvotes
 from dashboard.importers.country_names import NAMES_FILE, CountryNames
 from dashboard.paths import DATA_DIR
-from dashboard.validate import DataError
+from dashboard.pipeline.build import build
+from dashboard.pipeline.problems import DataError
 from tests.conftest import FIXTURE, SHARED_SOURCES
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "unvotes"

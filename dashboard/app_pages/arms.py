@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import arms_view, chart_panel
-from dashboard.filters import page_choice, sidebar_filters
+from dashboard.components import chart_panel
+from dashboard.components.filters import page_choice, sidebar_filters
+from dashboard.views import arms
 
 st.title("Arms deals")
 st.caption("Orders and deliveries of major arms to Serbia by supplier, from SIPRI's register and official sources.")
@@ -13,16 +14,16 @@ st.caption("Orders and deliveries of major arms to Serbia by supplier, from SIPR
 filters = sidebar_filters()
 measure_col, basis_col = st.columns(2)
 with measure_col:
-    measure = page_choice("Measure", arms_view.MEASURES, key="measure")
+    measure = page_choice("Measure", arms.MEASURES, key="measure")
 with basis_col:
-    basis = page_choice("Year of", arms_view.BASES, key="basis")
+    basis = page_choice("Year of", arms.BASES, key="basis")
 
-chart_panel.show(arms_view.by_year_chart(filters, measure, basis), filters)
+chart_panel.show(arms.by_year_chart(filters, measure, basis), filters)
 category, deal_type = st.columns(2)
 with category:
-    chart_panel.show(arms_view.by_category_chart(filters, measure), filters)
+    chart_panel.show(arms.by_category_chart(filters, measure), filters)
 with deal_type:
-    chart_panel.show(arms_view.deal_type_chart(filters, measure), filters)
+    chart_panel.show(arms.deal_type_chart(filters, measure), filters)
 
 st.subheader("Deals")
-arms_view.deals_table(filters)
+arms.deals_table(filters)

@@ -5,22 +5,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data_view, page_params
-from dashboard.filters import sidebar_filters
+from dashboard.components import page_params
+from dashboard.components.filters import sidebar_filters
+from dashboard.views import data_sources
 
 st.title("Data & sources")
 st.caption("Everything behind the charts: the curated tables, the sources every row cites, and downloads.")
 
 sidebar_filters()  # kept on this page too, so the filters carry over to the chart pages
 st.sidebar.caption("The filters shape the charts on the other pages; the tables and downloads here are complete.")
-page_params.note_unusable({"table": data_view.TABLES})
+page_params.note_unusable({"table": data_sources.TABLES})
 
 st.subheader("Download everything")
-data_view.downloads()
+data_sources.downloads()
 
 st.subheader("Browse a table")
-name = st.selectbox("Table", data_view.TABLES, key="table", bind="query-params")
-data_view.browse(name)
+name = st.selectbox("Table", data_sources.TABLES, key="table", bind="query-params")
+data_sources.browse(name)
 
 st.subheader("Search the sources")
 term = st.text_input(
@@ -30,7 +31,7 @@ term = st.text_input(
     max_chars=200,
     placeholder="e.g. SIPRI, ISAC, Commission report",
 )
-data_view.sources_search(term)
+data_sources.sources_search(term)
 
 st.subheader("Upstream datasets and their vintages")
-data_view.vintages()
+data_sources.vintages()

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import chart_panel, eu_cfsp_view, page_params
-from dashboard.filters import sidebar_filters
+from dashboard.components import chart_panel, page_params
+from dashboard.components.filters import sidebar_filters
+from dashboard.views import eu_cfsp
 
 st.title("EU & CFSP")
 st.caption("How far Serbia follows the EU's Common Foreign and Security Policy, and what the EU says about it.")
 
 filters = sidebar_filters(compare=True)
-topics = eu_cfsp_view.topics()
+topics = eu_cfsp.topics()
 page_params.note_unusable({"topics": topics})
 
 st.subheader("CFSP alignment rate")
-chart_panel.show(eu_cfsp_view.cfsp_chart(filters), filters, hint="Click a point to see the figure's sources.")
+chart_panel.show(eu_cfsp.cfsp_chart(filters), filters, hint="Click a point to see the figure's sources.")
 st.caption(
     "Each issuer keeps its own line: the European Commission counts over its report year, the ISAC Fund "
     "per calendar year, and their figures are never merged. A bar spans the period a figure covers; "
@@ -26,9 +27,9 @@ st.caption(
 st.subheader("EU statements")
 chosen = st.multiselect("Statement topics", topics, key="topics", placeholder="All topics", bind="query-params")
 chart_panel.show(
-    eu_cfsp_view.statements_chart(filters, tuple(chosen)),
+    eu_cfsp.statements_chart(filters, tuple(chosen)),
     filters,
     hint="Click a point to read the statement and its sources.",
 )
-eu_cfsp_view.codebook()
-eu_cfsp_view.statement_list(filters, tuple(chosen))
+eu_cfsp.codebook()
+eu_cfsp.statement_list(filters, tuple(chosen))

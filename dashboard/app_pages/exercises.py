@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import chart_panel, exercises_view
-from dashboard.filters import sidebar_filters
+from dashboard.components import chart_panel
+from dashboard.components.filters import sidebar_filters
+from dashboard.views import exercises
 
 st.title("Military exercises")
 st.caption(
@@ -13,9 +14,9 @@ st.caption(
 )
 
 filters = sidebar_filters()
-chart_panel.show(exercises_view.timeline_chart(filters), filters)
+chart_panel.show(exercises.timeline_chart(filters), filters)
 per_year, where = st.columns(2)
 with per_year:
-    chart_panel.show(exercises_view.per_year_chart(filters), filters)
+    chart_panel.show(exercises.per_year_chart(filters), filters)
 with where:
-    chart_panel.show(exercises_view.map_chart(filters), filters)
+    chart_panel.show(exercises.map_chart(filters), filters)

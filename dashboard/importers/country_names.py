@@ -19,7 +19,7 @@ from pathlib import Path
 import pycountry
 
 from dashboard.importers.file_problems import FileProblems
-from dashboard.validate import DataError, Problem
+from dashboard.pipeline.problems import DataError, Problem
 
 NAMES_FILE = "country_names.csv"  # in the data folder
 COLUMNS = ["name", "iso3", "valid_from", "valid_to", "note"]

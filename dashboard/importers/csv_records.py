@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.validate import DataError, Problem
+from dashboard.pipeline.problems import DataError, Problem
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.validate import DataError, Problem
+from dashboard.pipeline.problems import DataError, Problem
 
 MAX_REPORTED = 25
 

@@ -20,13 +20,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dashboard.catalog import BY_NAME
 from dashboard.importers import csv_records
 from dashboard.importers.country_names import NAMES_FILE, CountryNames
 from dashboard.importers.sipri_deals import Context, build
 from dashboard.importers.sipri_files import read_orders, read_register
-from dashboard.rows import ArmsTransfer
-from dashboard.validate import DataError, Problem
+from dashboard.pipeline.problems import DataError, Problem
+from dashboard.schema.catalog import BY_NAME
+from dashboard.schema.rows import ArmsTransfer
 
 PREFIX = "sipri-"
 COLUMNS = BY_NAME["arms_transfers"].columns

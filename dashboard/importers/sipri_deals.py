@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dashboard.importers.country_names import NAMES_FILE, CountryNames, year_date
 from dashboard.importers.sipri_files import DeliveryRow, OrderRow, Orders, Register
-from dashboard.validate import Problem
+from dashboard.pipeline.problems import Problem
 
 _DONATION = re.compile(r"\baid\b|\bgift|\bdonat|\bfree of charge\b|\bfor free\b", re.I)
 # aid that only finances part of a purchase ("partly financed by US aid", "'FMF' aid") is not a donation

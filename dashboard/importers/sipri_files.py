@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dashboard.importers.file_problems import FileProblems
-from dashboard.validate import DataError, Problem
+from dashboard.pipeline.problems import DataError, Problem
 
 REGISTER_COLUMNS = {
     "SIPRI AT Database ID": "sipri_id",

@@ -30,13 +30,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import queries
-from dashboard.catalog import BY_NAME
 from dashboard.importers.country_names import NAMES_FILE, CountryNames, year_date
 from dashboard.importers.csv_records import format_rows, read_csv, replace_records, write_atomic
 from dashboard.importers.file_problems import FileProblems
 from dashboard.paths import DATA_DIR, ROOT
-from dashboard.validate import DataError, Problem, read_table
+from dashboard.pipeline.validate import DataError, Problem, read_table
+from dashboard.schema.catalog import BY_NAME
+from dashboard.store import queries
 
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 UNDL_VOTES = SHARED_SOURCES / "undl_ga_votes_scrape_to_2021" / "ga_votes_selected_countries_1992_2021_long.csv"

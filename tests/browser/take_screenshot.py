@@ -17,8 +17,8 @@ OUT = ROOT / "docs" / "screenshot-overview.png"
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    from dashboard.build import build
     from dashboard.paths import DATA_DIR
+    from dashboard.pipeline.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "alignment.duckdb"

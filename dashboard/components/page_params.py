@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from dashboard.filters import show_url_notes
+from dashboard.components.filters import show_url_notes
 
 
 def unusable(key: str, valid: Iterable[str]) -> list[str]:

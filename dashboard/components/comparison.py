@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard.filters import SUBJECT, Filters, choices
-from dashboard.theme import series_colour
+from dashboard.components.filters import SUBJECT, Filters, choices
+from dashboard.style.theme import series_colour
 
 SUBJECT_WIDTH, COMPARED_WIDTH = 3.5, 1.8  # Serbia's lines stand out; the comparisons stay readable
 LEGEND_Y = -0.12  # a little below base_layout's legend, so the year ticks above it stay readable

@@ -4,7 +4,7 @@ Pages call `sidebar_filters()` once, near the top, and pass the returned `Filter
 
     f = sidebar_filters()                    # years, partners, blocs
     f = sidebar_filters(compare=True)        # ... and the Western Balkan countries to compare with Serbia
-    app_state.query("arms_deals", **f.params())
+    app_data.query("arms_deals", **f.params())
 
 URL parameters (repeated for lists; default values are left out of the URL):
     years=2010&years=2020     first and last year, inclusive
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import app_state
-from dashboard.cache import per_database
-from dashboard.text import md_escape
-from dashboard.theme import BLOC_ORDER
+from dashboard.store import app_data
+from dashboard.store.cache import per_database
+from dashboard.style.text import md_escape
+from dashboard.style.theme import BLOC_ORDER
 
 SUBJECT = "SRB"  # the country the monitor follows; never a partner or a comparison of itself
 DEFAULT_FIRST_YEAR = 2006  # Serbia's first year as an independent state: the default start of the range
@@ -94,8 +94,8 @@ class Choices:
 @per_database
 def choices() -> Choices:
     """Filter options and year bounds from the current database (built once per database version)."""
-    countries = app_state.query("countries")
-    bounds = app_state.query("year_bounds")
+    countries = app_data.query("countries")
+    bounds = app_data.query("year_bounds")
     first, last = bounds.iloc[0]["first_year"], bounds.iloc[0]["last_year"]
     this_year = dt.date.today().year
     first = DEFAULT_FIRST_YEAR if pd.isna(first) else int(first)

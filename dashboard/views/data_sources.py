@@ -21,12 +21,14 @@ import annotated_types
 import pandas as pd
 import streamlit as st
 
-from dashboard import app_state, catalog, export, queries
-from dashboard.cache import per_database
-from dashboard.db import SharedConnection
-from dashboard.export import PROJECT
+from dashboard.components import export
+from dashboard.components.export import PROJECT
 from dashboard.paths import SCHEMA
-from dashboard.text import md_escape, source_markdown
+from dashboard.schema import catalog
+from dashboard.store import app_data, queries
+from dashboard.store.cache import per_database
+from dashboard.store.database import SharedConnection
+from dashboard.style.text import md_escape, source_markdown
 
 TABLES = [spec.name for spec in catalog.TABLES]
 DICTIONARY_COLUMNS = ["table", "column", "type", "required", "key", "references", "rule", "note"]
@@ -42,15 +44,15 @@ def check_table(name: str) -> str:
 
 
 def table(name: str) -> pd.DataFrame:
-    return app_state.query("data_table", table=check_table(name))
+    return app_data.query("data_table", table=check_table(name))
 
 
 def search_sources(term: str) -> pd.DataFrame:
-    return app_state.query("data_search_sources", q=term.strip())
+    return app_data.query("data_search_sources", q=term.strip())
 
 
 def dataset_vintages() -> pd.DataFrame:
-    return app_state.query("data_dataset_vintages")
+    return app_data.query("data_dataset_vintages")
 
 
 # ---------------------------------------------------------------- data dictionary
@@ -172,7 +174,7 @@ def _csv(header: list[str], rows: list[tuple]) -> bytes:
 
 
 def table_csv(shared: SharedConnection, name: str) -> bytes:
-    """One table as CSV, header = the schema's column names, exactly as `dashboard.build` reads it."""
+    """One table as CSV, header = the schema's column names, exactly as `dashboard.pipeline.build` reads it."""
     return _csv(*_fetch(shared, name))
 
 
@@ -228,7 +230,7 @@ def database_bytes(path: Path) -> bytes:
 
 def downloads() -> None:
     """The zip of every table and the DuckDB file, both built only when clicked."""
-    shared = app_state.connection()
+    shared = app_data.connection()
     size_mb = shared.path.stat().st_size / 1e6
     zipped, database = st.columns(2)
     zipped.download_button(
@@ -272,7 +274,7 @@ def browse(name: str) -> None:
     st.dataframe(data, hide_index=True, width="stretch", column_config=links)
     st.download_button(
         f"{name}.csv",
-        data=functools.partial(table_csv, app_state.connection(), name),
+        data=functools.partial(table_csv, app_data.connection(), name),
         file_name=f"{name}.csv",
         mime="text/csv",
         key="data_table_csv",
@@ -287,7 +289,7 @@ def browse(name: str) -> None:
 @per_database
 def data_dictionary() -> pd.DataFrame:
     """The dictionary of the current database (the same object for every session: not to be mutated)."""
-    return dictionary(app_state.query("data_columns"), SCHEMA.read_text(encoding="utf-8"))
+    return dictionary(app_data.query("data_columns"), SCHEMA.read_text(encoding="utf-8"))
 
 
 def sources_search(term: str) -> None:

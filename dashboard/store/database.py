@@ -25,7 +25,7 @@ def ensure_built(db: Path) -> bool:
     """Build the database from data/ if the file is missing; True if it was built now."""
     if db.exists():
         return False
-    from dashboard.build import build  # imported late: the app rarely needs it
+    from dashboard.pipeline.build import build  # imported late: the app rarely needs it
 
     db.parent.mkdir(parents=True, exist_ok=True)
     build(DATA_DIR, db)

@@ -10,24 +10,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dashboard.catalog import BY_NAME, FACT_KEY, SOURCED, TABLES, TableSpec
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.column}: {self.message}"
-
-
-class DataError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
+from dashboard.pipeline.problems import DataError, Problem
+from dashboard.schema.catalog import BY_NAME, FACT_KEY, SOURCED, TABLES, TableSpec
 
 
 @dataclass

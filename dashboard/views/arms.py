@@ -6,11 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import app_state
-from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.filters import Filters
-from dashboard.text import plotly_escape
-from dashboard.theme import BLOC_ORDER, PATTERNS, bar_marker, base_layout, series_colour, whole_numbers
+from dashboard.components.chart_panel import Chart, make_chart, per_database
+from dashboard.components.filters import Filters
+from dashboard.store import app_data
+from dashboard.style.text import plotly_escape
+from dashboard.style.theme import BLOC_ORDER, PATTERNS, bar_marker, base_layout, series_colour, whole_numbers
 
 MEASURES = {"deals": "Deals", "tiv": "SIPRI TIV"}  # labels are also the URL values
 BASES = {"order": "Ordered", "delivery": "First delivered"}
@@ -21,7 +21,7 @@ _YEAR_COLUMN = {"order": "order_year", "delivery": "delivery_first_year"}
 
 def deals(f: Filters) -> pd.DataFrame:
     """Deals touching the year range (ordered or delivered in it) that pass the supplier filters."""
-    return app_state.query("arms_deals", **f.params())
+    return app_data.query("arms_deals", **f.params())
 
 
 def _measured(d: pd.DataFrame, measure: str) -> pd.DataFrame:

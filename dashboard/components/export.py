@@ -18,8 +18,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.text import plotly_escape
-from dashboard.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, TOPOJSON_DIR, export_layout
+from dashboard.style.text import plotly_escape
+from dashboard.style.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, TOPOJSON_DIR, export_layout
 
 PROJECT = "Serbia Alignment Monitor"
 _server_lock = threading.Lock()

@@ -7,19 +7,19 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import db, queries
 from dashboard.paths import database_path
+from dashboard.store import database, queries
 
 
 @st.cache_resource
-def _shared(path: str) -> db.SharedConnection:
-    return db.SharedConnection(Path(path))
+def _shared(path: str) -> database.SharedConnection:
+    return database.SharedConnection(Path(path))
 
 
-def connection() -> db.SharedConnection:
+def connection() -> database.SharedConnection:
     """The process-wide read-only connection to $ALIGNMENT_DB (built first if the file is missing)."""
     path = database_path()
-    db.ensure_built(path)
+    database.ensure_built(path)
     return _shared(str(path))
 
 

@@ -12,11 +12,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from dashboard import app_state, comparison, export
-from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.filters import SUBJECT, Filters, choices
-from dashboard.text import md_escape, plotly_escape, source_markdown
-from dashboard.theme import base_layout
+from dashboard.components import comparison, export
+from dashboard.components.chart_panel import Chart, make_chart, per_database
+from dashboard.components.filters import SUBJECT, Filters, choices
+from dashboard.store import app_data
+from dashboard.style.text import md_escape, plotly_escape, source_markdown
+from dashboard.style.theme import base_layout
 
 # The two measures in un_agreement, by the label the page (and the URL) uses.
 MEASURES = {"Same vote": "agreement_pct", "Abstain-aware": "agreement_abstain_aware_pct"}
@@ -35,7 +36,7 @@ NOT_RECORDED = "—"
 
 
 def _names() -> dict[str, str]:
-    countries = app_state.query("countries")
+    countries = app_data.query("countries")
     return dict(zip(countries["iso3"], countries["name"]))
 
 
@@ -47,7 +48,7 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
     """One panel per partner, one line per country (Serbia thicker), the share of votes in agreement."""
     column = MEASURES[measure]
     title = f"UN General Assembly: voting agreement ({measure.lower()})"
-    data = app_state.query("un_agreement_series", countries=comparison.countries(f), **f.params())
+    data = app_data.query("un_agreement_series", countries=comparison.countries(f), **f.params())
     data = data[data[column].notna()].reset_index(drop=True)
     if data.empty:
         return make_chart("un_agreement", title, go.Figure(), data, alt="")
@@ -146,12 +147,12 @@ def _voters(f: Filters, countries: pd.DataFrame) -> tuple[list[str], bool]:
 
 @per_database
 def key_votes(f: Filters) -> KeyVotes:
-    resolutions = app_state.query("un_page_key_votes", year_from=f.year_from, year_to=f.year_to)
-    countries = app_state.query("countries")
+    resolutions = app_data.query("un_page_key_votes", year_from=f.year_from, year_to=f.year_to)
+    countries = app_data.query("countries")
     voters, with_eu = _voters(f, countries)
     names = dict(zip(countries["iso3"], countries["name"]))
     ids = resolutions["resolution_id"].tolist()
-    votes = app_state.query("un_page_country_votes", resolutions=ids, countries=voters)
+    votes = app_data.query("un_page_country_votes", resolutions=ids, countries=voters)
     table = pd.DataFrame(
         {
             "date": pd.to_datetime(resolutions["date"]).dt.date,
@@ -173,12 +174,10 @@ def key_votes(f: Filters) -> KeyVotes:
         table[names.get(iso3, iso3)] = table["resolution"].map(cast).fillna(NOT_RECORDED)
     if with_eu:
         table["EU majority"] = [_eu_cell(r) for r in resolutions.itertuples()]
-    sources = app_state.query("fact_sources", fact_table="un_resolutions", fact_ids=ids)
+    sources = app_data.query("fact_sources", fact_table="un_resolutions", fact_ids=ids)
     first_url = sources.drop_duplicates("fact_id").set_index("fact_id")["url"]
     table["source"] = table["resolution"].map(first_url)
-    cited = (
-        app_state.query("sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids]) if ids else sources.iloc[0:0]
-    )
+    cited = app_data.query("sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids]) if ids else sources.iloc[0:0]
     return KeyVotes(table, _sources_markdown(table, sources), cited, unrecorded)
 
 

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from dashboard import app_state
+from dashboard.store import app_data
 
 T = TypeVar("T")
 
@@ -22,7 +22,7 @@ def per_database(fn: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(fn)
     def wrapper(*args):
-        return keyed(app_state.connection().identity(), *args)
+        return keyed(app_data.connection().identity(), *args)
 
     wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
     return wrapper

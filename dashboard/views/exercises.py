@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import app_state
-from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.filters import Filters
-from dashboard.text import plotly_escape
-from dashboard.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
-from dashboard.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
+from dashboard.components.chart_panel import Chart, make_chart, per_database
+from dashboard.components.filters import Filters
+from dashboard.components.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
+from dashboard.store import app_data
+from dashboard.style.text import plotly_escape
+from dashboard.style.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
 
 TOOK_PART = ("participant", "host", "observer")  # withdrew / cancelled are drawn, but not counted
 DAY_MS = 24 * 3600 * 1000
@@ -18,12 +18,12 @@ DAY_MS = 24 * 3600 * 1000
 
 def rows(f: Filters) -> pd.DataFrame:
     """One row per (exercise, foreign partner) inside the filters."""
-    return app_state.query("exercise_partners", **f.params())
+    return app_data.query("exercise_partners", **f.params())
 
 
 def suspensions(f: Filters) -> pd.DataFrame:
     """Periods when Serbia suspended exercises (events of kind exercise-suspension) in the year range."""
-    return app_state.query("milestones", kinds=["exercise-suspension"], **f.params())
+    return app_data.query("milestones", kinds=["exercise-suspension"], **f.params())
 
 
 def _shade(fig: go.Figure, f: Filters) -> pd.DataFrame:

@@ -11,12 +11,19 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from dashboard import app_state
-from dashboard.chart_panel import Chart, fact_list, make_chart, per_database
-from dashboard.filters import SUBJECT, Filters
-from dashboard.text import plotly_escape
-from dashboard.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, series_colour
-from dashboard.timeline import MAX_LABELLED, YEAR_BAR_WIDTH, add_milestone_lines, milestone_trace, period_mid, year_mid
+from dashboard.components.chart_panel import Chart, fact_list, make_chart, per_database
+from dashboard.components.filters import SUBJECT, Filters
+from dashboard.components.timeline import (
+    MAX_LABELLED,
+    YEAR_BAR_WIDTH,
+    add_milestone_lines,
+    milestone_trace,
+    period_mid,
+    year_mid,
+)
+from dashboard.store import app_data
+from dashboard.style.text import plotly_escape
+from dashboard.style.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, series_colour
 
 DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
 
@@ -24,7 +31,7 @@ ENGAGEMENT, CFSP, UN, MILESTONE = "Engagements", "CFSP alignment", "UN agreement
 
 
 def _engagements(f: Filters) -> pd.DataFrame:
-    counts = app_state.query("engagement_counts", **f.params())
+    counts = app_data.query("engagement_counts", **f.params())
     counts = counts[counts["bloc"].isin(DIVERGING_BLOCS)]
     return pd.DataFrame(
         {
@@ -43,8 +50,8 @@ def _engagements(f: Filters) -> pd.DataFrame:
 
 
 def _rates(f: Filters) -> pd.DataFrame:
-    cfsp = app_state.query("cfsp_series", countries=[SUBJECT], **f.params())
-    un = app_state.query("un_agreement_series", countries=[SUBJECT], **f.params())
+    cfsp = app_data.query("cfsp_series", countries=[SUBJECT], **f.params())
+    un = app_data.query("un_agreement_series", countries=[SUBJECT], **f.params())
     parts = [
         pd.DataFrame(
             {
@@ -80,7 +87,7 @@ def _rates(f: Filters) -> pd.DataFrame:
 
 
 def _milestones(f: Filters) -> pd.DataFrame:
-    ev = app_state.query("milestones", kinds=[], **f.params())
+    ev = app_data.query("milestones", kinds=[], **f.params())
     return pd.DataFrame(
         {
             "series": MILESTONE,
@@ -205,14 +212,14 @@ class Headlines:
 
 @per_database
 def headlines(f: Filters) -> Headlines:
-    cfsp = app_state.query("cfsp_series", countries=[SUBJECT], **f.params())
+    cfsp = app_data.query("cfsp_series", countries=[SUBJECT], **f.params())
     latest = cfsp.sort_values(["period_end", "issuer"]).iloc[-1] if len(cfsp) else None
     return Headlines(
         cfsp_rate=None if latest is None else float(latest["rate_pct"]),
         cfsp_issuer=None if latest is None else str(latest["issuer"]),
         cfsp_period=None if latest is None else str(latest["period_label"]),
-        arms=app_state.query("arms_delivery_share", **f.params()),
-        exercises=app_state.query("exercises_by_bloc", **f.params()),
+        arms=app_data.query("arms_delivery_share", **f.params()),
+        exercises=app_data.query("exercises_by_bloc", **f.params()),
     )
 
 
@@ -268,7 +275,7 @@ def headline_metrics(f: Filters) -> None:
 
 
 def latest_facts(f: Filters, limit: int = 8) -> None:
-    facts = app_state.query("latest_facts", limit=limit, **f.params())
+    facts = app_data.query("latest_facts", limit=limit, **f.params())
     if facts.empty:
         st.info("No facts for these filters.")
         return

@@ -7,13 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import app_state, comparison
-from dashboard.chart_panel import Chart, make_chart, per_database
-from dashboard.filters import Filters
+from dashboard.components import comparison
+from dashboard.components.chart_panel import Chart, make_chart, per_database
+from dashboard.components.filters import Filters
+from dashboard.components.timeline import period_mid
 from dashboard.paths import ROOT
-from dashboard.text import md_escape, plotly_escape, plotly_wrapped, source_markdown
-from dashboard.theme import STANCE_COLOURS, STANCE_LABELS, base_layout
-from dashboard.timeline import period_mid
+from dashboard.store import app_data
+from dashboard.style.text import md_escape, plotly_escape, plotly_wrapped, source_markdown
+from dashboard.style.theme import STANCE_COLOURS, STANCE_LABELS, base_layout
 
 CODEBOOK = ROOT / "docs" / "stance-codebook.md"
 
@@ -40,7 +41,7 @@ CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", 
 
 
 def _cfsp_rows(f: Filters) -> pd.DataFrame:
-    rows = app_state.query("cfsp_series", countries=comparison.countries(f), **f.params())
+    rows = app_data.query("cfsp_series", countries=comparison.countries(f), **f.params())
     if rows.empty:
         return rows
     order = {c: i for i, c in enumerate(comparison.countries(f))}
@@ -162,11 +163,11 @@ def _cfsp_alt(title: str, data: pd.DataFrame) -> str:
 
 
 def topics() -> list[str]:
-    return app_state.query("eu_statement_topics")["topic"].tolist()
+    return app_data.query("eu_statement_topics")["topic"].tolist()
 
 
 def statements(f: Filters, chosen: tuple[str, ...]) -> pd.DataFrame:
-    return app_state.query("eu_statements", topics=list(chosen), **f.params())
+    return app_data.query("eu_statements", topics=list(chosen), **f.params())
 
 
 @per_database
@@ -237,7 +238,7 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
     data = statements(f, chosen)
     if data.empty:
         return ""
-    cited = app_state.query("fact_sources", fact_table="eu_statements", fact_ids=data["statement_id"].tolist())
+    cited = app_data.query("fact_sources", fact_table="eu_statements", fact_ids=data["statement_id"].tolist())
     sources = {fact_id: group for fact_id, group in cited.groupby("fact_id")}
     blocks = []
     for r in data.iloc[::-1].itertuples():

@@ -11,8 +11,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.text import plotly_escape
-from dashboard.theme import MILESTONE_COLOUR, SUSPENSION_FILL
+from dashboard.style.text import plotly_escape
+from dashboard.style.theme import MILESTONE_COLOUR, SUSPENSION_FILL
 
 YEAR_BAR_WIDTH = 0.8 * 365.25 * 24 * 3600 * 1000  # milliseconds, for bars on a date axis
 MAX_LABELLED = 12  # beyond this many milestones, labels go to the hover text only

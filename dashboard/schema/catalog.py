@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from dashboard import rows
+from dashboard.schema import rows
 
 
 @dataclass(frozen=True)
