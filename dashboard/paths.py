@@ -8,7 +8,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
-SCHEMA = DATA_DIR / "schema.sql"
 DEFAULT_DB = DATA_DIR / "alignment.duckdb"
 # served by Streamlit at app/static/ (.streamlit/config.toml enableStaticServing)
 STATIC_DIR = ROOT / "dashboard" / "static"

@@ -6,7 +6,7 @@ then calls `show(chart, filters)`:
 
     @per_database
     def deals_chart(f: Filters) -> Chart:
-        data = app_data.query("arms_deals", **f.params())         # one row per plotted point/bar
+        data = app_data.query("pages/arms_deals", **f.params())         # one row per plotted point/bar
         fig = go.Figure(go.Bar(x=data.year, y=data.n, customdata=data.index))
         return make_chart("arms_by_year", "Arms deals per year", fig, data, alt="Bar chart of ...")
 
@@ -74,7 +74,7 @@ def make_chart(key: str, title: str, figure: go.Figure, data: pd.DataFrame, alt:
     """Bundle a figure with its data; looks up the sources of the facts it plots."""
     data = data.reset_index(drop=True)
     refs = fact_refs(data)
-    sources = app_data.query("sources_for_facts", refs=refs) if refs else _NO_SOURCES
+    sources = app_data.query("pages/sources_for_facts", refs=refs) if refs else _NO_SOURCES
     return Chart(key, title, figure, data, alt, sources)
 
 
@@ -158,9 +158,9 @@ def fact_list(refs: list[str], limit: int = MAX_FACTS_SHOWN, newest_first: bool 
 @per_database
 def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(fact line, its sources) as escaped Markdown for each fact, by date; built once per database."""
-    facts = app_data.query("fact_details", refs=list(refs))
+    facts = app_data.query("pages/fact_details", refs=list(refs))
     cited = {
-        table: app_data.query("fact_sources", fact_table=table, fact_ids=sorted(group["fact_id"]))
+        table: app_data.query("pages/fact_sources", fact_table=table, fact_ids=sorted(group["fact_id"]))
         for table, group in facts.groupby("fact_table")
     }
     lines = []

@@ -4,7 +4,7 @@ Pages call `sidebar_filters()` once, near the top, and pass the returned `Filter
 
     f = sidebar_filters()                    # years, partners, blocs
     f = sidebar_filters(compare=True)        # ... and the Western Balkan countries to compare with Serbia
-    app_data.query("arms_deals", **f.params())
+    app_data.query("pages/arms_deals", **f.params())
 
 URL parameters (repeated for lists; default values are left out of the URL):
     years=2010&years=2020     first and last year, inclusive
@@ -25,12 +25,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from dashboard.schema.tables import SUBJECT_COUNTRY
 from dashboard.store import app_data
 from dashboard.store.cache import per_database
 from dashboard.style.text import md_escape
 from dashboard.style.theme import BLOC_ORDER
 
-SUBJECT = "SRB"  # the country the monitor follows; never a partner or a comparison of itself
+SUBJECT = SUBJECT_COUNTRY  # never a partner or a comparison of itself
 DEFAULT_FIRST_YEAR = 2006  # Serbia's first year as an independent state: the default start of the range
 
 
@@ -47,14 +48,15 @@ class Filters:
     partners: tuple[str, ...] = ()
     blocs: tuple[str, ...] = tuple(BLOC_ORDER)
     compared: tuple[str, ...] = ()
+    country: str = SUBJECT  # the country the page follows
 
     def params(self) -> dict:
-        """Bound parameters for queries/*.sql: $year_from, $year_to, $partners (list), $blocs (list).
-
-        SQL convention: `AND (len($partners) = 0 OR partner_iso3 IN (SELECT unnest($partners)))
-        AND bloc IN (SELECT unnest($blocs))`.
+        """Bound parameters for queries/pages/*.sql: $country, $year_from, $year_to, $partners (list), $blocs
+        (list); each query binds those it names. Partner and bloc go through the macro
+        `partner_selected(iso3, bloc, $partners, $blocs)` (queries/staging/partner_filter.sql).
         """
         return {
+            "country": self.country,
             "year_from": self.year_from,
             "year_to": self.year_to,
             "partners": list(self.partners),
@@ -94,8 +96,8 @@ class Choices:
 @per_database
 def choices() -> Choices:
     """Filter options and year bounds from the current database (built once per database version)."""
-    countries = app_data.query("countries")
-    bounds = app_data.query("year_bounds")
+    countries = app_data.query("pages/countries")
+    bounds = app_data.query("pages/year_bounds")
     first, last = bounds.iloc[0]["first_year"], bounds.iloc[0]["last_year"]
     this_year = dt.date.today().year
     first = DEFAULT_FIRST_YEAR if pd.isna(first) else int(first)

@@ -1,8 +1,8 @@
-"""Build the DuckDB database from the curated CSVs.
+"""Build the DuckDB database from a data folder (`curated/` and `imported/<dataset>/`).
 
-    python -m dashboard.build [--data DIR] [--out FILE]
-
-Every row is validated first; the database is written to FILE.tmp and moved over FILE only when complete,
+Steps: read every table's CSVs against its declaration → apply curated corrections to imported rows →
+check keys, references and sourcing → write a new database file (DDL from the declarations, rows, staging
+views and macros, integrity checks) → move it over the old file. Any problem stops the build before the move,
 so a failed build leaves the previous database untouched.
 """
 
@@ -11,58 +11,88 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from dashboard.paths import DATA_DIR, DEFAULT_DB, QUERIES_DIR, SCHEMA
-from dashboard.pipeline.validate import DataError, Loaded, Problem, load_all
-from dashboard.schema.catalog import BY_NAME, TABLES
+from dashboard.paths import DATA_DIR, DEFAULT_DB
+from dashboard.pipeline.corrections import apply_corrections, read_corrections
+from dashboard.pipeline.cross_checks import check_all
+from dashboard.pipeline.problems import DataError, Problem
+from dashboard.pipeline.read_tables import Loaded, read_table
+from dashboard.schema.ddl import schema_sql
+from dashboard.schema.tables import TABLES
 from dashboard.store import queries
 
-# integrity rules over the loaded database (queries/check_*.sql), each returning the rows that break it
-CHECKS = sorted(p.stem for p in QUERIES_DIR.glob("check_*.sql"))
+
+def load_all(data_dir: Path) -> dict[str, Loaded]:
+    """Read, correct and check every table; raise DataError listing every problem, or return the rows."""
+    problems: list[Problem] = []
+    tables = {t.name: read_table(data_dir, t, problems) for t in TABLES}
+    apply_corrections(read_corrections(data_dir, problems), tables, problems)
+    check_all(tables, problems)
+    if problems:
+        raise DataError(problems)
+    return tables
 
 
 def _frame(loaded: Loaded) -> pd.DataFrame:
     # object dtype keeps ints, dates and None as Python values, so DuckDB casts them exactly
-    records = [row for _, row in loaded.rows]
-    return pd.DataFrame.from_records(records, columns=loaded.spec.columns).astype(object)
+    records = [r.row for r in loaded.rows]
+    return pd.DataFrame.from_records(records, columns=loaded.table.column_names).astype(object)
 
 
 def integrity_problems(con: duckdb.DuckDBPyConnection, tables: dict[str, Loaded]) -> list[Problem]:
-    """Run every check_* query; report each violation at the CSV line of the offending row."""
-    lines = {(name, row[BY_NAME[name].key[0]]): line for name, loaded in tables.items() for line, row in loaded.rows}
+    """Run every queries/checks/ rule; report each violation at the file and line of the offending row."""
+    where = {
+        (name, r.row[loaded.table.key[0]]): (r.file, r.line) for name, loaded in tables.items() for r in loaded.rows
+    }
     problems = []
-    for check in CHECKS:
-        for r in queries.run(con, check).itertuples(index=False):
-            line = lines.get((r.fact_table, r.fact_id), 0)
-            problems.append(Problem(f"{r.fact_table}.csv", line, r.column_name, f"{r.problem} ({check})"))
+    for check in queries.checks():
+        for v in queries.run(con, check).itertuples(index=False):
+            file, line = where.get((v.fact_table, v.fact_id), (f"{v.fact_table}.csv", 0))
+            problems.append(Problem(file, line, v.column_name, f"{v.problem} ({check})"))
     return problems
 
 
-def write_database(tables: dict[str, Loaded], out: Path, schema: Path = SCHEMA) -> dict[str, int]:
-    """Create a fresh database at `out` from validated rows; return row counts per table."""
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.unlink(missing_ok=True)
+def _execute(con: duckdb.DuckDBPyConnection, label: str, sql: str) -> None:
+    """Run schema or staging SQL; a failure names the file it came from."""
+    try:
+        con.execute(sql)
+    except duckdb.Error as err:
+        raise DataError([Problem(label, 0, "(sql)", str(err).splitlines()[0])]) from err
+
+
+def write_database(tables: dict[str, Loaded], out: Path) -> dict[str, int]:
+    """Create a fresh database at `out` from checked rows; return row counts per table."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # a name of its own per build: concurrent builds never write into one another's file
+    fd, tmp_name = tempfile.mkstemp(prefix=out.name + ".", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # DuckDB creates the file itself
     con = duckdb.connect(str(tmp))
     try:
-        con.execute(schema.read_text(encoding="utf-8"))
+        _execute(con, "dashboard/schema (generated DDL)", schema_sql())
         counts = {}
-        for spec in TABLES:
-            frame = _frame(tables[spec.name])
+        for table in TABLES:
+            frame = _frame(tables[table.name])
             if len(frame):
-                con.from_df(frame).insert_into(spec.name)
-            counts[spec.name] = len(frame)
+                con.from_df(frame).insert_into(table.name)
+            counts[table.name] = len(frame)
+        for name in queries.STAGING:
+            _execute(con, f"queries/{name}.sql", queries.sql(name))
         problems = integrity_problems(con, tables)
         if problems:
             raise DataError(problems)
         con.execute("CHECKPOINT")
-    except Exception:
+    except BaseException:
         con.close()
         tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
         raise
     con.close()
     os.replace(tmp, out)
@@ -70,15 +100,13 @@ def write_database(tables: dict[str, Loaded], out: Path, schema: Path = SCHEMA) 
 
 
 def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> dict[str, int]:
-    """Validate `data_dir` and write `out`; raises DataError (previous database kept) on bad input."""
-    tables = load_all(data_dir)
-    schema = data_dir / "schema.sql" if (data_dir / "schema.sql").exists() else SCHEMA
-    return write_database(tables, out, schema)
+    """Check `data_dir` and write `out`; raises DataError (previous database kept) on bad input."""
+    return write_database(load_all(data_dir), out)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.build", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of curated CSVs (default: data/)")
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder with curated/ and imported/")
     parser.add_argument("--out", type=Path, default=DEFAULT_DB, help="database file (default: data/alignment.duckdb)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -97,7 +125,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<{width}}  {n:>7,}")
     print(f"built {args.out} in {time.perf_counter() - started:.2f} s")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

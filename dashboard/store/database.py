@@ -8,13 +8,12 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.paths import DATA_DIR, SCHEMA
+from dashboard.paths import DATA_DIR
 
 
 def inputs_mtime(data_dir: Path = DATA_DIR) -> float:
-    """Newest modification time among the curated CSVs and the schema."""
-    files = list(data_dir.glob("*.csv")) + [SCHEMA]
-    return max(f.stat().st_mtime for f in files if f.exists())
+    """Newest modification time among the data folder's CSVs (curated and imported); 0 when there are none."""
+    return max((f.stat().st_mtime for f in data_dir.rglob("*.csv")), default=0.0)
 
 
 def is_stale(db: Path, data_dir: Path = DATA_DIR) -> bool:

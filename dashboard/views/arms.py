@@ -21,7 +21,7 @@ _YEAR_COLUMN = {"order": "order_year", "delivery": "delivery_first_year"}
 
 def deals(f: Filters) -> pd.DataFrame:
     """Deals touching the year range (ordered or delivered in it) that pass the supplier filters."""
-    return app_data.query("arms_deals", **f.params())
+    return app_data.query("pages/arms_deals", **f.params())
 
 
 def _measured(d: pd.DataFrame, measure: str) -> pd.DataFrame:

@@ -41,7 +41,7 @@ CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", 
 
 
 def _cfsp_rows(f: Filters) -> pd.DataFrame:
-    rows = app_data.query("cfsp_series", countries=comparison.countries(f), **f.params())
+    rows = app_data.query("pages/cfsp_series", countries=comparison.countries(f), **f.params())
     if rows.empty:
         return rows
     order = {c: i for i, c in enumerate(comparison.countries(f))}
@@ -163,11 +163,11 @@ def _cfsp_alt(title: str, data: pd.DataFrame) -> str:
 
 
 def topics() -> list[str]:
-    return app_data.query("eu_statement_topics")["topic"].tolist()
+    return app_data.query("pages/eu_statement_topics")["topic"].tolist()
 
 
 def statements(f: Filters, chosen: tuple[str, ...]) -> pd.DataFrame:
-    return app_data.query("eu_statements", topics=list(chosen), **f.params())
+    return app_data.query("pages/eu_statements", topics=list(chosen), **f.params())
 
 
 @per_database
@@ -238,7 +238,7 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
     data = statements(f, chosen)
     if data.empty:
         return ""
-    cited = app_data.query("fact_sources", fact_table="eu_statements", fact_ids=data["statement_id"].tolist())
+    cited = app_data.query("pages/fact_sources", fact_table="eu_statements", fact_ids=data["statement_id"].tolist())
     sources = {fact_id: group for fact_id, group in cited.groupby("fact_id")}
     blocks = []
     for r in data.iloc[::-1].itertuples():

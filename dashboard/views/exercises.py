@@ -18,12 +18,12 @@ DAY_MS = 24 * 3600 * 1000
 
 def rows(f: Filters) -> pd.DataFrame:
     """One row per (exercise, foreign partner) inside the filters."""
-    return app_data.query("exercise_partners", **f.params())
+    return app_data.query("pages/exercise_partners", **f.params())
 
 
 def suspensions(f: Filters) -> pd.DataFrame:
     """Periods when Serbia suspended exercises (events of kind exercise-suspension) in the year range."""
-    return app_data.query("milestones", kinds=["exercise-suspension"], **f.params())
+    return app_data.query("pages/milestones", kinds=["exercise-suspension"], **f.params())
 
 
 def _shade(fig: go.Figure, f: Filters) -> pd.DataFrame:

@@ -31,7 +31,7 @@ ENGAGEMENT, CFSP, UN, MILESTONE = "Engagements", "CFSP alignment", "UN agreement
 
 
 def _engagements(f: Filters) -> pd.DataFrame:
-    counts = app_data.query("engagement_counts", **f.params())
+    counts = app_data.query("pages/engagement_counts", **f.params())
     counts = counts[counts["bloc"].isin(DIVERGING_BLOCS)]
     return pd.DataFrame(
         {
@@ -50,8 +50,8 @@ def _engagements(f: Filters) -> pd.DataFrame:
 
 
 def _rates(f: Filters) -> pd.DataFrame:
-    cfsp = app_data.query("cfsp_series", countries=[SUBJECT], **f.params())
-    un = app_data.query("un_agreement_series", countries=[SUBJECT], **f.params())
+    cfsp = app_data.query("pages/cfsp_series", countries=[SUBJECT], **f.params())
+    un = app_data.query("pages/un_agreement_series", countries=[SUBJECT], **f.params())
     parts = [
         pd.DataFrame(
             {
@@ -87,7 +87,7 @@ def _rates(f: Filters) -> pd.DataFrame:
 
 
 def _milestones(f: Filters) -> pd.DataFrame:
-    ev = app_data.query("milestones", kinds=[], **f.params())
+    ev = app_data.query("pages/milestones", kinds=[], **f.params())
     return pd.DataFrame(
         {
             "series": MILESTONE,
@@ -212,14 +212,14 @@ class Headlines:
 
 @per_database
 def headlines(f: Filters) -> Headlines:
-    cfsp = app_data.query("cfsp_series", countries=[SUBJECT], **f.params())
+    cfsp = app_data.query("pages/cfsp_series", countries=[SUBJECT], **f.params())
     latest = cfsp.sort_values(["period_end", "issuer"]).iloc[-1] if len(cfsp) else None
     return Headlines(
         cfsp_rate=None if latest is None else float(latest["rate_pct"]),
         cfsp_issuer=None if latest is None else str(latest["issuer"]),
         cfsp_period=None if latest is None else str(latest["period_label"]),
-        arms=app_data.query("arms_delivery_share", **f.params()),
-        exercises=app_data.query("exercises_by_bloc", **f.params()),
+        arms=app_data.query("pages/arms_delivery_share", **f.params()),
+        exercises=app_data.query("pages/exercises_by_bloc", **f.params()),
     )
 
 
@@ -275,7 +275,7 @@ def headline_metrics(f: Filters) -> None:
 
 
 def latest_facts(f: Filters, limit: int = 8) -> None:
-    facts = app_data.query("latest_facts", limit=limit, **f.params())
+    facts = app_data.query("pages/latest_facts", limit=limit, **f.params())
     if facts.empty:
         st.info("No facts for these filters.")
         return

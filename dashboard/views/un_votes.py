@@ -36,7 +36,7 @@ NOT_RECORDED = "—"
 
 
 def _names() -> dict[str, str]:
-    countries = app_data.query("countries")
+    countries = app_data.query("pages/countries")
     return dict(zip(countries["iso3"], countries["name"]))
 
 
@@ -48,7 +48,7 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
     """One panel per partner, one line per country (Serbia thicker), the share of votes in agreement."""
     column = MEASURES[measure]
     title = f"UN General Assembly: voting agreement ({measure.lower()})"
-    data = app_data.query("un_agreement_series", countries=comparison.countries(f), **f.params())
+    data = app_data.query("pages/un_agreement_series", countries=comparison.countries(f), **f.params())
     data = data[data[column].notna()].reset_index(drop=True)
     if data.empty:
         return make_chart("un_agreement", title, go.Figure(), data, alt="")
@@ -147,12 +147,12 @@ def _voters(f: Filters, countries: pd.DataFrame) -> tuple[list[str], bool]:
 
 @per_database
 def key_votes(f: Filters) -> KeyVotes:
-    resolutions = app_data.query("un_page_key_votes", year_from=f.year_from, year_to=f.year_to)
-    countries = app_data.query("countries")
+    resolutions = app_data.query("pages/un_page_key_votes", year_from=f.year_from, year_to=f.year_to)
+    countries = app_data.query("pages/countries")
     voters, with_eu = _voters(f, countries)
     names = dict(zip(countries["iso3"], countries["name"]))
     ids = resolutions["resolution_id"].tolist()
-    votes = app_data.query("un_page_country_votes", resolutions=ids, countries=voters)
+    votes = app_data.query("pages/un_page_country_votes", resolutions=ids, countries=voters)
     table = pd.DataFrame(
         {
             "date": pd.to_datetime(resolutions["date"]).dt.date,
@@ -174,10 +174,14 @@ def key_votes(f: Filters) -> KeyVotes:
         table[names.get(iso3, iso3)] = table["resolution"].map(cast).fillna(NOT_RECORDED)
     if with_eu:
         table["EU majority"] = [_eu_cell(r) for r in resolutions.itertuples()]
-    sources = app_data.query("fact_sources", fact_table="un_resolutions", fact_ids=ids)
+    sources = app_data.query("pages/fact_sources", fact_table="un_resolutions", fact_ids=ids)
     first_url = sources.drop_duplicates("fact_id").set_index("fact_id")["url"]
     table["source"] = table["resolution"].map(first_url)
-    cited = app_data.query("sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids]) if ids else sources.iloc[0:0]
+    cited = (
+        app_data.query("pages/sources_for_facts", refs=[f"un_resolutions:{i}" for i in ids])
+        if ids
+        else sources.iloc[0:0]
+    )
     return KeyVotes(table, _sources_markdown(table, sources), cited, unrecorded)
 
 

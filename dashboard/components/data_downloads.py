@@ -1,0 +1,104 @@
+"""The data downloads: one table as CSV, every table in a zip with its schema, dictionary and README.
+
+The builders take the shared connection as an argument and need no Streamlit script context: download
+buttons call them lazily, on click. Tables are written as the curated CSVs are, under `curated/`, so
+`python -m dashboard.build --data <unzipped folder>` builds the same database again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from dashboard.components.export import PROJECT
+from dashboard.schema.ddl import schema_sql
+from dashboard.schema.dictionary import dictionary
+from dashboard.schema.tables import BY_NAME, TABLES
+from dashboard.store import queries
+from dashboard.store.database import SharedConnection
+
+TABLE_NAMES = [t.name for t in TABLES]
+
+
+def check_table(name: str) -> str:
+    """`name` if it is one of the dataset's tables; anything else is refused before it reaches a query."""
+    if name not in BY_NAME:
+        raise ValueError(f"unknown table {name!r}")
+    return name
+
+
+def _cell(value) -> str:
+    """A value written the way the curated CSVs write it, so a downloaded table builds again as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _fetch(shared: SharedConnection, name: str) -> tuple[list[str], list[tuple]]:
+    result = shared.cursor().execute(queries.sql("pages/data_table"), {"table": check_table(name)})
+    return [d[0] for d in result.description], result.fetchall()
+
+
+def _csv(header: list[str], rows: list[tuple]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def table_csv(shared: SharedConnection, name: str) -> bytes:
+    """One table as CSV, header = the declared column names, exactly as the build reads it."""
+    return _csv(*_fetch(shared, name))
+
+
+def _readme(shared: SharedConnection, counts: dict[str, int]) -> str:
+    built = dt.datetime.fromtimestamp(shared.path.stat().st_mtime, dt.UTC)
+    lines = [
+        f"# {PROJECT}: the data",
+        "",
+        f"Exported from the database built {built:%Y-%m-%d %H:%M} UTC.",
+        "",
+        "One CSV per table in `curated/` (UTF-8, header row, empty cell = unknown; imported rows included, "
+        "with their corrections applied), `schema.sql` (the DuckDB schema with keys and checks) and "
+        "`data_dictionary.csv` (every column: type, whether required, key, references, allowed values, "
+        "notes). Every fact row cites at least one source through `fact_sources.csv`; other values sources "
+        "give are kept in `alternatives.csv`.",
+        "",
+        "Rebuild the database from this folder with `python -m dashboard.build --data <folder>`.",
+        "",
+        "| table | rows | key | every row cites a source | description |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {t.name} | {counts[t.name]} | {', '.join(t.key)} | {'yes' if t.sourced else ''} | {t.description} |"
+        for t in TABLES
+    ]
+    lines += ["", "Upstream datasets are credited on every row they feed (see `sources.csv`, kind `dataset`).", ""]
+    return "\n".join(lines)
+
+
+def everything_zip(shared: SharedConnection) -> bytes:
+    """A zip of every table as CSV, the schema, a data dictionary and a README."""
+    buffer = io.BytesIO()
+    counts = {}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in TABLE_NAMES:
+            header, rows = _fetch(shared, name)
+            counts[name] = len(rows)
+            z.writestr(f"curated/{name}.csv", _csv(header, rows))
+        z.writestr("schema.sql", schema_sql())
+        z.writestr("data_dictionary.csv", dictionary().to_csv(index=False, lineterminator="\n"))
+        z.writestr("README.md", _readme(shared, counts))
+    return buffer.getvalue()
+
+
+def database_bytes(path: Path) -> bytes:
+    return Path(path).read_bytes()

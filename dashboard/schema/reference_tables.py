@@ -1,0 +1,95 @@
+"""Declarations of the reference tables: countries, sources, and the tables that tie facts to sources."""
+
+from __future__ import annotations
+
+from dashboard.schema.columns import ISO3, URL, Table, boolean, date, text
+
+COUNTRIES = Table(
+    "countries",
+    "Countries and organisations that appear in the facts, with the bloc each belongs to.",
+    (
+        text(
+            "iso3",
+            "ISO 3166-1 alpha-3 code; EUU is the EU as a whole, XNT is NATO, XKX is Kosovo",
+            required=True,
+            pattern=ISO3,
+        ),
+        text("name", "English short name", required=True),
+        text(
+            "bloc",
+            "East (Russia, China, Belarus), West (the EU, its members, the US, NATO) or Other",
+            required=True,
+            enum=("East", "West", "Other"),
+        ),
+        text("kind", "a country or an organisation", required=True, enum=("country", "organisation")),
+        boolean("eu_member", "member of the EU today (for the EU majority in UN votes)", required=True),
+        boolean("eu_candidate_wb", "Western Balkan candidate or potential candidate, for comparisons", required=True),
+        text("notes", "free text"),
+    ),
+    key=("iso3",),
+)
+
+SOURCES = Table(
+    "sources",
+    "Every page, report or dataset a fact cites.",
+    (
+        text("source_id", "readable slug, unique across all sources", required=True),
+        text("url", "where the source can be read", required=True, pattern=URL),
+        text("title", "the source's own title", required=True),
+        text("publisher", "who published it", required=True),
+        date("published_on", "publication date; empty where the page gives none"),
+        date("accessed_on", "the day the page (or its stored copy) was read", required=True),
+        text("kind", "kind of source", required=True, enum=("dataset", "official", "news", "analysis")),
+        text("notes", "free text: vintage, coverage, caveats"),
+    ),
+    key=("source_id",),
+    unique=(("url", "published_on"),),  # one row per page; vintages of one dataset may share a URL
+)
+
+
+def fact_sources(fact_tables: tuple[str, ...]) -> Table:
+    return Table(
+        "fact_sources",
+        "Ties every fact row to at least one source, with the excerpt or locator that supports it.",
+        (
+            text("fact_table", "the table of the fact", required=True, enum=fact_tables),
+            text("fact_id", "the fact's id in that table", required=True),
+            text("source_id", "the source cited", required=True, references="sources"),
+            text(
+                "evidence", "short excerpt or locator (table row, page section) that supports the fact", max_length=300
+            ),
+        ),
+        key=("fact_table", "fact_id", "source_id"),
+    )
+
+
+def alternatives(fact_tables: tuple[str, ...]) -> Table:
+    return Table(
+        "alternatives",
+        "Where sources disagree, every other value of a field, with its own source.",
+        (
+            text("fact_table", "the table of the fact", required=True, enum=fact_tables),
+            text("fact_id", "the fact's id in that table", required=True),
+            text("field", "the column the other value is for", required=True),
+            text("value", "the other value, as the source gives it", required=True),
+            text("source_id", "the source that gives it", required=True, references="sources"),
+            text("note", "free text"),
+        ),
+        key=("fact_table", "fact_id", "field", "value", "source_id"),
+    )
+
+
+def corrections(fact_tables: tuple[str, ...]) -> Table:
+    """Not a database table: curated judgements applied to imported rows at build time."""
+    return Table(
+        "corrections",
+        "Curated corrections to rows an importer wrote; applied when the database is built.",
+        (
+            text("fact_table", "the table of the imported row", required=True, enum=fact_tables),
+            text("fact_id", "the imported row's id", required=True),
+            text("field", "the column to set (only columns declared correctable)", required=True),
+            text("value", "the value to set; empty clears the field"),
+            text("reason", "why the imported value is replaced", required=True),
+        ),
+        key=("fact_table", "fact_id", "field"),
+    )

@@ -1,0 +1,52 @@
+"""Every table of the dataset, in load order (a table comes after the tables it references).
+
+This is the one declaration of each table: row checks (row_models.py), the DuckDB DDL (ddl.py) and the
+data dictionary (dictionary.py) are derived from it.
+"""
+
+from __future__ import annotations
+
+from dashboard.schema import fact_tables as f
+from dashboard.schema import reference_tables as r
+from dashboard.schema.columns import Table
+
+FACT_TABLES: list[Table] = [
+    f.ARMS_TRANSFERS,
+    f.EXERCISES,
+    f.EU_STATEMENTS,
+    f.CFSP_ALIGNMENT,
+    f.UN_RESOLUTIONS,
+    f.UN_AGREEMENT,
+    f.EVENTS,
+]
+_FACT_NAMES = tuple(t.name for t in FACT_TABLES)
+
+# The country whose own conduct the researched tables record (exercises with `serbia_role`, EU statements
+# about it, its milestone events). The one place it is written: the build turns it into the SQL macro
+# subject_country(); page queries take the country they show as the bound parameter $country.
+SUBJECT_COUNTRY = "SRB"
+
+# the tables of the database, in load order
+TABLES: list[Table] = [
+    r.COUNTRIES,
+    r.SOURCES,
+    f.ARMS_TRANSFERS,
+    f.EXERCISES,
+    f.EXERCISE_PARTICIPANTS,
+    f.EU_STATEMENTS,
+    f.CFSP_ALIGNMENT,
+    f.UN_RESOLUTIONS,
+    f.UN_VOTES,
+    f.UN_AGREEMENT,
+    f.EVENTS,
+    r.fact_sources(_FACT_NAMES),
+    r.alternatives(_FACT_NAMES),
+]
+BY_NAME = {t.name: t for t in TABLES}
+
+# curated judgements on imported rows: read and applied by the build, not a table of the database
+CORRECTIONS = r.corrections(_FACT_NAMES)
+
+SOURCED = [t for t in TABLES if t.sourced]
+# the id column of each fact table: (fact_table, fact_id) refers to a fact row
+FACT_KEY = {t.name: t.key[0] for t in SOURCED}

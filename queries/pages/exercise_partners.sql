@@ -1,0 +1,20 @@
+-- Exercises of $country (Serbia) with at least one foreign partner, one row per (exercise, partner), overlapping
+-- the year range. Open or imprecise ends are closed by the date's precision (a month, a year).
+-- $year_from, $year_to: inclusive; $partners: ISO3 list (empty: all); $blocs: partner blocs.
+SELECT e.exercise_id, e.name, e.start_date,
+       coalesce(e.end_date, CASE e.date_precision WHEN 'day' THEN e.start_date
+                                                  WHEN 'month' THEN last_day(e.start_date)
+                                                  ELSE make_date(year(e.start_date), 12, 31) END) AS end_date,
+       e.date_precision, e.host_iso3, h.name AS host, e.location, e.latitude, e.longitude, e.domain,
+       e.serbia_role, e.serbian_troops, e.total_troops, e.confidence,
+       p.iso3 AS partner_iso3, c.name AS partner, c.bloc
+FROM exercises e
+JOIN exercise_participants own ON own.exercise_id = e.exercise_id AND own.iso3 = $country
+JOIN exercise_participants p ON p.exercise_id = e.exercise_id AND p.iso3 <> $country
+JOIN countries c ON c.iso3 = p.iso3
+LEFT JOIN countries h ON h.iso3 = e.host_iso3
+WHERE e.start_date IS NOT NULL
+  AND year(e.start_date) <= $year_to
+  AND year(coalesce(e.end_date, e.start_date)) >= $year_from
+  AND partner_selected(p.iso3, c.bloc, $partners, $blocs)
+ORDER BY e.start_date, e.exercise_id, c.name;

@@ -1,0 +1,11 @@
+-- Yearly share of UN General Assembly votes in which a country voted like each partner ('EU': the EU
+-- members' majority, filtered as the EU, EUU). $countries: ISO3 list; other parameters as elsewhere.
+SELECT u.year, u.country_iso3, u.partner, coalesce(p.name, u.partner) AS partner_name, p.bloc,
+       round(u.agreement * 100, 1) AS agreement_pct, round(u.agreement_abstain_aware * 100, 1) AS agreement_abstain_aware_pct,
+       u.n_votes, 'un_agreement' AS fact_table, [u.agreement_id] AS fact_ids
+FROM un_agreement u
+JOIN countries p ON p.iso3 = CASE WHEN u.partner = 'EU' THEN 'EUU' ELSE u.partner END
+WHERE u.country_iso3 IN (SELECT unnest($countries))
+  AND u.year BETWEEN $year_from AND $year_to
+  AND partner_selected(p.iso3, p.bloc, $partners, $blocs)
+ORDER BY u.country_iso3, u.partner, u.year;
