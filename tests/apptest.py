@@ -9,7 +9,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.figures import figures
+from tests.figures import figures, figures_by_key  # noqa: F401 (page tests import them from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -71,7 +71,7 @@ def empty_copy(fixture: Path, target: Path) -> Path:
     """A copy of a data folder with every fact table reduced to its header row."""
     shutil.copytree(fixture, target)
     for name in FACT_TABLES:
-        path = target / f"{name}.csv"
+        path = target / "curated" / f"{name}.csv"
         path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     return target
 

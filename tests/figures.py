@@ -31,3 +31,15 @@ def figures(at: AppTest) -> list[dict]:
 def totals_by_trace(fig: dict, axis: str = "y") -> dict[str, float]:
     """Sum of each trace's values, keyed by trace name."""
     return {trace.get("name"): float(sum(trace.get(axis) or [])) for trace in fig["data"]}
+
+
+def figures_by_key(at: AppTest) -> dict[str, dict]:
+    """Every figure keyed by its chart's key (chart_panel gives each `st.plotly_chart` the key
+    `<chart key>_chart`, and Streamlit ends the element id with it), independent of the display title."""
+    found = {}
+    for chart in at.get("plotly_chart"):
+        element_id = chart.proto.id
+        assert element_id.endswith("_chart"), f"chart without a chart-panel key: {element_id!r}"
+        key = element_id.rsplit("-", 1)[1].removesuffix("_chart")
+        found[key] = _decode(json.loads(chart.proto.spec))
+    return found

@@ -21,7 +21,7 @@ def page_data(target: Path) -> Path:
     """Copy the valid fixture to `target` and append the page rows to it."""
     shutil.copytree(FIXTURE, target)
     for extra in sorted(PAGE_ROWS.glob("*.csv")):
-        base = target / extra.name
+        base = target / "curated" / extra.name
         header, *rows = extra.read_text(encoding="utf-8").splitlines()
         assert base.read_text(encoding="utf-8").splitlines()[0] == header, f"{extra.name}: header differs"
         with base.open("a", encoding="utf-8") as out:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import empty_database, figures, open_app, rerun, texts, traces
+from tests.apptest import empty_database, figures_by_key, open_app, rerun, texts, traces
 
 PAGE = "app_pages/arms.py"
 
@@ -15,20 +15,20 @@ def app(monkeypatch, fixture_db):
 
 
 def _charts(at) -> dict[str, dict]:
-    return {fig["layout"]["title"]["text"]: fig for fig in figures(at)}
+    return figures_by_key(at)
 
 
 def test_default_view_shows_deals_by_supplier_category_and_type(app):
     at = app()
     charts = _charts(at)
-    by_year = traces(charts["Arms deals by supplier and year ordered (deals)"])
+    by_year = traces(charts["arms_order_deals"])
     assert {n: (t["x"], t["y"]) for n, t in by_year.items()} == {
         "China (East)": ([2020], [1.0]),
         "Russia (East)": ([2017], [1.0]),
     }
-    category = traces(charts["Arms deals by category (deals)"])["East"]
+    category = traces(charts["arms_category_deals"])["East"]
     assert dict(zip(category["y"], category["x"])) == {"Air-defence systems": 1.0, "Aircraft": 1.0}
-    deal_types = traces(charts["Donations and purchases by supplier bloc (deals)"])
+    deal_types = traces(charts["arms_dealtype_deals"])
     assert {n: t["y"] for n, t in deal_types.items()} == {"purchase": [1.0], "donation": [1.0]}
     table = at.dataframe[0].value
     assert list(table["transfer_id"]) == ["t2", "t1"]
@@ -39,7 +39,7 @@ def test_default_view_shows_deals_by_supplier_category_and_type(app):
 def test_tiv_measure_and_delivery_years_from_the_url(app):
     at = app(measure="SIPRI TIV", basis="First delivered")
     charts = _charts(at)
-    by_year = traces(charts["Arms deals by supplier and year of first delivery (SIPRI TIV, millions)"])
+    by_year = traces(charts["arms_delivery_tiv"])
     # only the Chinese deal has a TIV; first delivered in 2022
     assert {n: (t["x"], t["y"]) for n, t in by_year.items()} == {"China (East)": ([2022], [165.0])}
     assert not at.info
@@ -49,7 +49,7 @@ def test_partner_filter_changes_the_charts_and_table(app):
     at = app()
     at.multiselect(key="partners").set_value(["RUS"])
     rerun(at)
-    by_year = traces(_charts(at)["Arms deals by supplier and year ordered (deals)"])
+    by_year = traces(_charts(at)["arms_order_deals"])
     assert list(by_year) == ["Russia (East)"]
     assert list(at.dataframe[0].value["transfer_id"]) == ["t2"]
 
@@ -69,7 +69,7 @@ def test_bad_url_values_are_ignored_with_a_note(app):
     at = app(measure="weight", partners=["Atlantis"])
     notes = " ".join(texts(at, "info"))
     assert "unknown measure 'weight' ignored" in notes and "'Atlantis'" in notes
-    assert "Arms deals by supplier and year ordered (deals)" in _charts(at)
+    assert "arms_order_deals" in _charts(at)
 
 
 def test_bloc_without_deals_shows_the_empty_state(app):

@@ -9,7 +9,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard.schema import catalog
+from dashboard.components import data_downloads
+from dashboard.schema.tables import TABLES
 from dashboard.store.database import SharedConnection
 from dashboard.views import data_sources
 from tests.apptest import empty_copy, open_app, rerun, shown, texts
@@ -93,16 +94,20 @@ def test_bad_url_parameters_are_ignored_with_a_note(app):
 
 def test_unknown_table_names_never_reach_a_query():
     with pytest.raises(ValueError):
-        data_sources.check_table("sources; DROP TABLE sources")
-    assert data_sources.check_table("sources") == "sources"
+        data_downloads.check_table("sources; DROP TABLE sources")
+    assert data_downloads.check_table("sources") == "sources"
 
 
 def test_everything_zip_rebuilds_the_same_database(pages_db, tmp_path):  # noqa: F811
     from dashboard.pipeline.build import build
 
-    archive = zipfile.ZipFile(io.BytesIO(data_sources.everything_zip(SharedConnection(pages_db))))
+    archive = zipfile.ZipFile(io.BytesIO(data_downloads.everything_zip(SharedConnection(pages_db))))
     names = set(archive.namelist())
-    assert names == {f"{t}.csv" for t in data_sources.TABLES} | {"schema.sql", "data_dictionary.csv", "README.md"}
+    assert names == {f"curated/{t}.csv" for t in data_sources.TABLES} | {
+        "schema.sql",
+        "data_dictionary.csv",
+        "README.md",
+    }
     archive.extractall(tmp_path / "data")
     build(tmp_path / "data", tmp_path / "again.duckdb")
     before, after = (
@@ -117,29 +122,30 @@ def test_everything_zip_rebuilds_the_same_database(pages_db, tmp_path):  # noqa:
 
 
 def test_data_dictionary_describes_every_column(pages_db):  # noqa: F811
-    archive = zipfile.ZipFile(io.BytesIO(data_sources.everything_zip(SharedConnection(pages_db))))
+    archive = zipfile.ZipFile(io.BytesIO(data_downloads.everything_zip(SharedConnection(pages_db))))
     d = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")), keep_default_na=False).set_index(
         ["table", "column"]
     )
-    expected = {(t.name, c) for t in catalog.TABLES for c in t.columns}
+    expected = {(t.name, c) for t in TABLES for c in t.column_names}
     assert set(d.index) == expected
     assert d.loc[("eu_statements", "stance"), "rule"] == ">= -2; <= 2"
     assert d.loc[("countries", "bloc"), "rule"] == "one of: East, West, Other"
     assert d.loc[("sources", "url"), "rule"] == "http(s) URL"
+    assert d.loc[("exercises", "end_date"), "rule"] == "not before start_date"
     assert d.loc[("un_agreement", "partner"), "references"] == "countries.iso3 (or EU)"
     assert d.loc[("sources", "published_on"), "required"] == "no"
-    assert d.loc[("sources", "published_on"), "note"] == "empty where the page gives no date"
+    assert d.loc[("sources", "published_on"), "note"] == "publication date; empty where the page gives none"
     assert d.loc[("arms_transfers", "transfer_id"), "key"] == "yes"
 
 
 def test_table_csv_matches_the_curated_format(pages_db):  # noqa: F811
-    raw = data_sources.table_csv(SharedConnection(pages_db), "countries").decode()
+    raw = data_downloads.table_csv(SharedConnection(pages_db), "countries").decode()
     assert raw.splitlines()[0] == "iso3,name,bloc,kind,eu_member,eu_candidate_wb,notes"
     assert "SRB,Serbia,Other,country,false,true," in raw.splitlines()
 
 
 def test_database_download_is_the_database_file(pages_db):  # noqa: F811
-    assert data_sources.database_bytes(pages_db) == pages_db.read_bytes()
+    assert data_downloads.database_bytes(pages_db) == pages_db.read_bytes()
 
 
 def test_empty_database_loads_without_error(monkeypatch, tmp_path):

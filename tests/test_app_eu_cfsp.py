@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.apptest import empty_copy, open_app, rerun, shown, texts
-from tests.figures import figures
+from tests.figures import figures, figures_by_key
 from tests.page_fixture import pages_db  # noqa: F401  (fixture)
 
 PAGE = "app_pages/eu_cfsp.py"
@@ -19,15 +19,15 @@ def app(monkeypatch, pages_db):  # noqa: F811
 
 def _charts(at) -> dict[str, dict]:
     """The page's figures by their title."""
-    return {fig["layout"]["title"]["text"]: fig for fig in figures(at)}
+    return figures_by_key(at)
 
 
 def _cfsp(at) -> dict | None:
-    return next((f for t, f in _charts(at).items() if t.startswith("CFSP alignment")), None)
+    return _charts(at).get("cfsp_rate")
 
 
 def _statements(at) -> dict | None:
-    return next((f for t, f in _charts(at).items() if t.startswith("EU statements")), None)
+    return _charts(at).get("eu_statements")
 
 
 def _lines(fig: dict) -> dict[str, dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.apptest import empty_database, figures, open_app, rerun, texts, traces
+from tests.apptest import empty_database, figures_by_key, open_app, rerun, texts, traces
 
 PAGE = "app_pages/exercises.py"
 DAY_MS = 24 * 3600 * 1000
@@ -17,7 +17,7 @@ def app(monkeypatch, fixture_db):
 
 
 def _charts(at) -> dict[str, dict]:
-    return {fig["layout"]["title"]["text"]: fig for fig in figures(at)}
+    return figures_by_key(at)
 
 
 def _shaded(fig: dict) -> list[tuple[str, str]]:
@@ -26,14 +26,14 @@ def _shaded(fig: dict) -> list[tuple[str, str]]:
 
 def test_default_view_has_timeline_counts_map_and_suspensions(app):
     charts = _charts(app())
-    bar = traces(charts["Military exercises with Serbia by partner"])["East"]
+    bar = traces(charts["exercise_timeline"])["East"]
     assert bar["y"] == ["China"] and pd.Timestamp(bar["base"][0]) == pd.Timestamp("2025-07-19")
     assert bar["x"] == [10 * DAY_MS]  # 19 to 28 July, both days included
-    assert _shaded(charts["Military exercises with Serbia by partner"]) == [("2021-02-01", "2021-12-31")]
-    per_year = traces(charts["Exercises per year by partner bloc"])
+    assert _shaded(charts["exercise_timeline"]) == [("2021-02-01", "2021-12-31")]
+    per_year = traces(charts["exercises_per_year"])
     assert {n: t["y"] for n, t in per_year.items()} == {"East": [1]}
-    assert _shaded(charts["Exercises per year by partner bloc"]) == [("2021-02-01", "2021-12-31")]
-    where = traces(charts["Where the exercises took place"], "scattergeo")
+    assert _shaded(charts["exercises_per_year"]) == [("2021-02-01", "2021-12-31")]
+    where = traces(charts["exercise_map"], "scattergeo")
     assert (where["East"]["lat"], where["East"]["lon"]) == ([38.0], [114.5])
     assert "Belgrade" in where
 
@@ -42,8 +42,8 @@ def test_year_filter_drops_suspensions_outside_the_range(app):
     at = app()
     at.slider(key="years").set_value((2022, 2025))
     charts = _charts(rerun(at))
-    assert _shaded(charts["Military exercises with Serbia by partner"]) == []
-    assert traces(charts["Exercises per year by partner bloc"])["East"]["y"] == [1]
+    assert _shaded(charts["exercise_timeline"]) == []
+    assert traces(charts["exercises_per_year"])["East"]["y"] == [1]
 
 
 def test_bloc_filter_empties_every_chart(app):

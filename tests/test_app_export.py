@@ -55,6 +55,7 @@ def test_source_line_names_publishers_once_and_counts_the_rest():
     assert export.source_line(SOURCES.iloc[0:0]).startswith("Sources: none cited")
 
 
+@pytest.mark.browser  # kaleido renders with Debian chromium
 def test_svg_has_title_filters_and_sources_drawn_in():
     svg = export.image_bytes(_figure(), "svg", "Deals <per> year", "Years 2010–2020", "Sources: SIPRI").decode()
     assert svg.startswith("<svg")
@@ -64,6 +65,7 @@ def test_svg_has_title_filters_and_sources_drawn_in():
         assert drawn in shown
 
 
+@pytest.mark.browser  # kaleido renders with Debian chromium
 def test_png_is_a_png():
     png = export.image_bytes(_figure(), "png", "Deals", "Years", "Sources: SIPRI")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -81,6 +83,7 @@ def test_a_clicked_bar_maps_to_its_facts():
     assert fact_refs(DATA) == ["arms_transfers:t1", "arms_transfers:t2", "arms_transfers:t3"]
 
 
+@pytest.mark.browser  # kaleido renders with Debian chromium
 def test_maps_export_from_the_bundled_world_outline():
     fig = go.Figure(go.Scattergeo(lat=[44.8], lon=[20.5], mode="markers"))
     fig.update_geos(showcountries=True, lonaxis_range=[0, 40], lataxis_range=[30, 55])

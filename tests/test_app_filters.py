@@ -42,7 +42,13 @@ def test_years_must_be_a_pair_of_numbers():
 
 def test_params_and_description():
     f = Filters(2010, 2020, partners=("CHN",), blocs=("East", "West"), compared=("MNE",))
-    assert f.params() == {"year_from": 2010, "year_to": 2020, "partners": ["CHN"], "blocs": ["East", "West"]}
+    assert f.params() == {
+        "country": "SRB",
+        "year_from": 2010,
+        "year_to": 2020,
+        "partners": ["CHN"],
+        "blocs": ["East", "West"],
+    }
     assert f.describe(CHOICES.names) == "Years 2010–2020 · partners: China · blocs: East, West · compared: Montenegro"
     assert Filters(2010, 2020).describe() == "Years 2010–2020 · partners: all · blocs: all"
     assert Filters(2010, 2020, blocs=()).describe() == "Years 2010–2020 · partners: all · blocs: none"

@@ -32,7 +32,7 @@ def test_valid_build_prints_counts_and_time(data_dir, tmp_path, capsys):
     assert con.execute("select count(*) from un_votes").fetchone()[0] == 2
     assert con.execute("select count(*) from engagement").fetchone()[0] == 5
     con.close()
-    assert not out.with_name(out.name + ".tmp").exists()
+    assert not list(out.parent.glob("*.tmp"))  # no half-written file left behind
 
 
 # (file to edit, text in it, replacement, expected message)
@@ -41,73 +41,73 @@ BAD_INPUTS = {
         "countries.csv",
         "iso3,name,bloc",
         "iso,name,bloc",
-        "countries.csv:1: header: wrong header (missing iso3; unexpected iso)",
+        "curated/countries.csv:1: header: wrong header (missing iso3; unexpected iso)",
     ),
     "bad date": (
         "exercises.csv",
         "2025-07-28",
         "2025-07-32",
-        "exercises.csv:2: end_date: Input should be a valid date",
+        "curated/exercises.csv:2: end_date: Input should be a valid date",
     ),
     "unknown country code": (
         "arms_transfers.csv",
         "t1,SRB,CHN",
         "t1,SRB,ZZZ",
-        "arms_transfers.csv:2: supplier_iso3: unknown country code 'ZZZ' (not in countries.csv)",
+        "curated/arms_transfers.csv:2: supplier_iso3: unknown country code 'ZZZ' (not in countries)",
     ),
     "unknown source id": (
         "fact_sources.csv",
         "exercises,x1,src-a",
         "exercises,x1,src-zz",
-        "fact_sources.csv:4: source_id: unknown sources id 'src-zz' (not in sources.csv)",
+        "curated/fact_sources.csv:4: source_id: unknown sources id 'src-zz' (not in sources)",
     ),
     "duplicate key": (
         "events.csv",
         "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,",
         "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,\ne1,2013-01-01,Other,other,EUU,,,low,",
-        "events.csv:3: event_id: duplicate key e1 (first on line 2)",
+        "curated/events.csv:3: event_id: duplicate key e1 (first on line 2)",
     ),
     "enum value outside the list": (
         "arms_transfers.csv",
         "donation,,,,delivered",
         "gift,,,,delivered",
-        "arms_transfers.csv:3: deal_type: Input should be 'purchase', 'donation', 'licence', 'second-hand' or 'unknown'",
+        "curated/arms_transfers.csv:3: deal_type: Input should be 'purchase', 'donation', 'licence', 'second-hand' or 'unknown'",
     ),
     "negative quantity": (
         "arms_transfers.csv",
         "Aircraft,6,6",
         "Aircraft,-6,6",
-        "arms_transfers.csv:3: quantity_ordered: Input should be greater than or equal to 0",
+        "curated/arms_transfers.csv:3: quantity_ordered: Input should be greater than or equal to 0",
     ),
     "duplicate source": (
         "sources.csv",
         "https://example.org/b,Fixture source B,Fixture Publisher,,",
         "https://example.org/a,Fixture source B,Fixture Publisher,2024-01-02,",
-        "sources.csv:3: url,published_on: duplicate value https://example.org/a/2024-01-02 (first on line 2)",
+        "curated/sources.csv:3: url,published_on: duplicate value https://example.org/a/2024-01-02 (first on line 2)",
     ),
     "malformed URL": (
         "sources.csv",
         "https://example.org/b",
         "example.org/b",
-        "sources.csv:3: url: Value error, malformed URL 'example.org/b'",
+        "curated/sources.csv:3: url: Value error, malformed URL 'example.org/b'",
     ),
     "fact without a source": (
         "fact_sources.csv",
         "events,e1,src-a,\n",
         "",
-        "events.csv:2: event_id: 'e1' cites no source",
+        "curated/events.csv:2: fact_id: cites no source (add a line to curated/fact_sources.csv)",
     ),
     "end before start": (
         "exercises.csv",
         "2025-07-19,2025-07-28",
         "2025-07-29,2025-07-28",
-        "exercises.csv:2: (row): Value error, end_date 2025-07-28 is before start_date 2025-07-29",
+        "curated/exercises.csv:2: (row): Value error, end_date 2025-07-28 is before start_date 2025-07-29",
     ),
     "wrong field count": (
         "un_votes.csv",
         "A/RES/ES-11/1,RUS,no",
         "A/RES/ES-11/1,RUS,no,extra",
-        "un_votes.csv:3: (row): 4 fields, expected 3",
+        "curated/un_votes.csv:3: (row): 4 fields, expected 3",
     ),
 }
 
@@ -115,7 +115,7 @@ BAD_INPUTS = {
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
 def test_bad_input_fails_with_location(case, data_dir, tmp_path, capsys):
     filename, old, new, expected = BAD_INPUTS[case]
-    _replace(data_dir / filename, old, new)
+    _replace(data_dir / "curated" / filename, old, new)
     code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
     assert code != 0
     assert expected in err, err
@@ -123,26 +123,26 @@ def test_bad_input_fails_with_location(case, data_dir, tmp_path, capsys):
 
 
 def test_empty_file(data_dir, tmp_path, capsys):
-    (data_dir / "events.csv").write_bytes(b"")
+    (data_dir / "curated" / "events.csv").write_bytes(b"")
     code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
     assert code != 0
-    assert "events.csv:1: (file): empty file" in err
+    assert "curated/events.csv:1: (file): empty file" in err
 
 
 def test_wrong_encoding(data_dir, tmp_path, capsys):
-    path = data_dir / "countries.csv"
+    path = data_dir / "curated" / "countries.csv"
     path.write_bytes(path.read_bytes() + "CIV,Côte d'Ivoire,Other,country,false,false,\n".encode("latin-1"))
     code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
     assert code != 0
-    assert "countries.csv:8: (file): not UTF-8 text" in err
+    assert "curated/countries.csv:8: (file): not UTF-8 text" in err
 
 
 def test_every_bad_row_is_reported(data_dir, tmp_path, capsys):
-    _replace(data_dir / "un_votes.csv", "SRB,yes", "SRB,maybe")
-    _replace(data_dir / "un_votes.csv", "RUS,no", "RUS,perhaps")
+    _replace(data_dir / "curated" / "un_votes.csv", "SRB,yes", "SRB,maybe")
+    _replace(data_dir / "curated" / "un_votes.csv", "RUS,no", "RUS,perhaps")
     code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
     assert code != 0
-    assert "un_votes.csv:2: vote:" in err and "un_votes.csv:3: vote:" in err
+    assert "curated/un_votes.csv:2: vote:" in err and "curated/un_votes.csv:3: vote:" in err
 
 
 def test_failed_build_leaves_previous_database_byte_identical(data_dir, tmp_path, capsys):
@@ -150,11 +150,11 @@ def test_failed_build_leaves_previous_database_byte_identical(data_dir, tmp_path
     assert _build(data_dir, out, capsys)[0] == 0
     before = out.read_bytes()
     stat_before = out.stat()
-    _replace(data_dir / "arms_transfers.csv", "t1,SRB,CHN", "t1,SRB,ZZZ")
+    _replace(data_dir / "curated" / "arms_transfers.csv", "t1,SRB,CHN", "t1,SRB,ZZZ")
     assert _build(data_dir, out, capsys)[0] != 0
     assert out.read_bytes() == before
     assert out.stat().st_mtime_ns == stat_before.st_mtime_ns
-    assert not out.with_name(out.name + ".tmp").exists()
+    assert not list(out.parent.glob("*.tmp"))  # no half-written file left behind
 
 
 def test_database_constraint_failure_keeps_previous_database(data_dir, tmp_path, capsys, monkeypatch):
@@ -162,22 +162,137 @@ def test_database_constraint_failure_keeps_previous_database(data_dir, tmp_path,
     out = tmp_path / "alignment.duckdb"
     assert _build(data_dir, out, capsys)[0] == 0
     before = out.read_bytes()
-    from dashboard.paths import SCHEMA
+    from dashboard.pipeline import build as build_step
+    from dashboard.schema.ddl import schema_sql
 
-    strict = SCHEMA.read_text().replace("quantity_ordered >= 0", "quantity_ordered >= 100")
-    (data_dir / "schema.sql").write_text(strict)
+    strict = schema_sql().replace("quantity_ordered >= 0", "quantity_ordered >= 100")
+    assert strict != schema_sql()
+    monkeypatch.setattr(build_step, "schema_sql", lambda: strict)
     code, _, err = _build(data_dir, out, capsys)
     assert code != 0 and "left unchanged" in err
     assert out.read_bytes() == before
+    assert not list(tmp_path.glob("*.tmp"))
 
 
 def test_integrity_rules_run_on_the_database(data_dir, tmp_path, capsys):
     """Rules that span tables (queries/check_*.sql) fail the build at the offending line."""
-    _replace(data_dir / "exercise_participants.csv", "x1,SRB\n", "")
-    _replace(data_dir / "sources.csv", "2024-01-02,2026-11-25", "2026-11-26,2026-11-25")
+    _replace(data_dir / "curated" / "exercise_participants.csv", "x1,SRB\n", "")
+    _replace(data_dir / "curated" / "sources.csv", "2024-01-02,2026-11-25", "2026-11-26,2026-11-25")
     out = tmp_path / "x.duckdb"
     code, _, err = _build(data_dir, out, capsys)
     assert code != 0
-    assert "exercises.csv:2: exercise_id: Serbia is not among the participants" in err
-    assert "sources.csv:2: published_on: published after it was accessed" in err
+    assert "curated/exercises.csv:2: exercise_id: Serbia is not among the participants" in err
+    assert "curated/sources.csv:2: published_on: published after it was accessed" in err
     assert not out.exists()
+
+
+def _imported(data_dir: Path, dataset: str, table: str, rows: str) -> Path:
+    """Write rows (with the table's header) as an importer's output in imported/<dataset>/."""
+    header = (data_dir / "curated" / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0]
+    path = data_dir / "imported" / dataset / f"{table}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + "\n" + rows, encoding="utf-8")
+    return path
+
+
+IMPORTED_DEAL = "sipri-9,SRB,RUS,Widget-9,,Aircraft,2,2,2019,2019,2019,purchase,,,10.0,delivered,high,,9\n"
+IMPORTED_CITATION = "arms_transfers,sipri-9,src-a,register row\n"
+
+
+def test_imported_rows_join_the_curated_ones(data_dir, tmp_path, capsys):
+    _imported(data_dir, "sipri", "arms_transfers", IMPORTED_DEAL)
+    _imported(data_dir, "sipri", "fact_sources", IMPORTED_CITATION)
+    out = tmp_path / "x.duckdb"
+    assert _build(data_dir, out, capsys)[0] == 0
+    con = duckdb.connect(str(out), read_only=True)
+    assert con.execute("select designation from arms_transfers where transfer_id = 'sipri-9'").fetchone() == (
+        "Widget-9",
+    )
+    con.close()
+
+
+def test_a_key_repeated_across_folders_names_both_files(data_dir, tmp_path, capsys):
+    _imported(data_dir, "sipri", "arms_transfers", IMPORTED_DEAL.replace("sipri-9", "t1"))
+    code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
+    assert code != 0
+    assert (
+        "imported/sipri/arms_transfers.csv:2: transfer_id: duplicate key t1 (first on curated/arms_transfers.csv:2)"
+        in err
+    )
+
+
+def _correct(data_dir: Path, line: str) -> None:
+    (data_dir / "curated" / "corrections.csv").write_text(
+        "fact_table,fact_id,field,value,reason\n" + line, encoding="utf-8"
+    )
+
+
+def test_corrections_apply_to_imported_rows_at_build(data_dir, tmp_path, capsys):
+    imported = _imported(data_dir, "sipri", "arms_transfers", IMPORTED_DEAL)
+    _imported(data_dir, "sipri", "fact_sources", IMPORTED_CITATION)
+    generated = imported.read_bytes()
+    _correct(data_dir, "arms_transfers,sipri-9,deal_type,donation,a gift per the ministry\n")
+    out = tmp_path / "x.duckdb"
+    assert _build(data_dir, out, capsys)[0] == 0
+    con = duckdb.connect(str(out), read_only=True)
+    assert con.execute("select deal_type from arms_transfers where transfer_id = 'sipri-9'").fetchone() == ("donation",)
+    con.close()
+    assert imported.read_bytes() == generated  # the importer's file is never edited
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (
+            "arms_transfers,sipri-9,sipri_tiv_m,1,SIPRI's figure\n",
+            "curated/corrections.csv:2: field: 'sipri_tiv_m' cannot be corrected in arms_transfers",
+        ),
+        ("arms_transfers,sipri-404,status,ordered,x\n", "curated/corrections.csv:2: fact_id: no arms_transfers row"),
+        (
+            "arms_transfers,t1,status,ordered,x\n",
+            "curated/corrections.csv:2: fact_id: 't1' is a curated row (curated/arms_transfers.csv:2): edit it there",
+        ),
+        (
+            "arms_transfers,sipri-9,status,lost,x\n",
+            "curated/corrections.csv:2: value: status: Input should be 'ordered', 'delivering', 'delivered' or",
+        ),
+        (
+            "arms_transfers,sipri-9,value_amount,5,x\n",
+            "curated/corrections.csv:2: value: (row): Value error, value_amount and value_currency go together",
+        ),
+    ],
+    ids=["not correctable", "unknown row", "curated row", "bad value", "breaks a row rule"],
+)
+def test_bad_corrections_are_refused_at_their_line(line, expected, data_dir, tmp_path, capsys):
+    _imported(data_dir, "sipri", "arms_transfers", IMPORTED_DEAL)
+    _imported(data_dir, "sipri", "fact_sources", IMPORTED_CITATION)
+    _correct(data_dir, line)
+    code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
+    assert code != 0
+    assert expected in err, err
+
+
+def test_nul_bytes_and_huge_cells_are_reported_not_raised(data_dir, tmp_path, capsys):
+    _replace(data_dir / "curated" / "exercises.csv", "x1,", "x1\x00,")
+    path = data_dir / "curated" / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[2] = "y" * 200_000  # the title
+    path.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
+    assert code != 0
+    assert "curated/exercises.csv:2: exercise_id: contains a NUL byte" in err
+    assert "curated/events.csv:2: title: cell of 200,000 characters" in err
+
+
+def test_broken_staging_sql_names_its_file(data_dir, tmp_path, capsys, monkeypatch):
+    from dashboard.store import queries
+
+    monkeypatch.setattr(queries, "STAGING", [*queries.STAGING, "staging/broken"])
+    real = queries.sql
+    monkeypatch.setattr(
+        queries, "sql", lambda name: "CREATE VIEW oops AS SELEC 1" if name == "staging/broken" else real(name)
+    )
+    code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
+    assert code != 0
+    assert "queries/staging/broken.sql:0: (sql): Parser Error" in err

@@ -1,25 +1,62 @@
-"""The row models (input validation) and the DDL (database contract) describe the same columns."""
+"""The declarations are the one source of the DDL, the row checks and the registry of fact tables."""
 
 from __future__ import annotations
 
 import duckdb
 
-from dashboard.paths import SCHEMA
-from dashboard.schema.catalog import TABLES
+from dashboard.schema.ddl import schema_sql
+from dashboard.schema.row_models import row_model
+from dashboard.schema.tables import FACT_TABLES, TABLES
+from dashboard.store import queries
 
 
-def test_row_models_match_ddl_columns_in_order():
+def _database():
+    """The generated schema with the staging macros and views, empty."""
     con = duckdb.connect()
-    con.execute(SCHEMA.read_text())
-    for spec in TABLES:
+    con.execute(schema_sql())
+    for name in queries.STAGING:
+        con.execute(queries.sql(name))
+    return con
+
+
+def test_ddl_columns_follow_the_declarations_in_order():
+    con = _database()
+    for table in TABLES:
         ddl = [
             r[0]
             for r in con.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-                [spec.name],
+                [table.name],
             ).fetchall()
         ]
-        assert ddl == spec.columns, spec.name
+        assert ddl == table.column_names == list(row_model(table).model_fields), table.name
+
+
+def test_the_registry_view_lists_every_fact_table():
+    """queries/staging/facts.sql unions every declared fact table (and nothing else)."""
+    con = _database()
+    sql = queries.sql("staging/facts")
+    listed = {t.name for t in FACT_TABLES if f"FROM {t.name}" in sql}
+    assert listed == {t.name for t in FACT_TABLES}
+    assert [c[0] for c in con.execute("SELECT * FROM facts LIMIT 0").description] == [
+        "fact_table",
+        "fact_id",
+        "country_iso3",
+        "date",
+        "title",
+        "partner_iso3",
+    ]
+
+
+def test_database_comments_are_the_declared_descriptions():
+    con = _database()
+    comments = dict(
+        ((t, c), d)
+        for t, c, d in con.execute("SELECT table_name, column_name, comment FROM duckdb_columns()").fetchall()
+    )
+    for table in TABLES:
+        for column in table.columns:
+            assert comments[(table.name, column.name)] == column.description
 
 
 def test_required_public_columns_exist():
@@ -97,8 +134,7 @@ def test_required_public_columns_exist():
             "fact_id",
         ],
     }
-    con = duckdb.connect()
-    con.execute(SCHEMA.read_text())
+    con = _database()
     for table, columns in required.items():
         have = {
             r[0]

@@ -101,6 +101,10 @@ class Table:
         return {c.name: c for c in self.columns if c.references}
 
 
+CONFIDENCE = ("high", "medium", "low")
+DATE_PRECISION = ("day", "month", "year")
+
+
 # shorthands for the declarations
 def text(name: str, description: str, **rules) -> Column:
     return Column(name, "text", description, **rules)
@@ -122,5 +126,25 @@ def boolean(name: str, description: str, **rules) -> Column:
     return Column(name, "boolean", description, **rules)
 
 
-CONFIDENCE = ("high", "medium", "low")
-DATE_PRECISION = ("day", "month", "year")
+def confidence(**rules):
+    return text(
+        "confidence",
+        "high: official or two independent sources; medium: one reliable secondary "
+        "source; low: a single indirect or vague source",
+        required=True,
+        enum=CONFIDENCE,
+        **rules,
+    )
+
+
+def country(name: str, description: str, **rules):
+    return text(name, description, pattern=ISO3, references="countries", **rules)
+
+
+def count(name: str, description: str, **rules):
+    return integer(name, description, minimum=0, **rules)
+
+
+def arms_year(name: str, description: str):
+    # SIPRI's register starts in 1950
+    return integer(name, description, minimum=1950, maximum=2100)

@@ -6,18 +6,19 @@ data dictionary (dictionary.py) are derived from it.
 
 from __future__ import annotations
 
-from dashboard.schema import fact_tables as f
+from dashboard.schema import diplomacy_tables as d
+from dashboard.schema import military_tables as m
 from dashboard.schema import reference_tables as r
 from dashboard.schema.columns import Table
 
 FACT_TABLES: list[Table] = [
-    f.ARMS_TRANSFERS,
-    f.EXERCISES,
-    f.EU_STATEMENTS,
-    f.CFSP_ALIGNMENT,
-    f.UN_RESOLUTIONS,
-    f.UN_AGREEMENT,
-    f.EVENTS,
+    m.ARMS_TRANSFERS,
+    m.EXERCISES,
+    d.EU_STATEMENTS,
+    d.CFSP_ALIGNMENT,
+    d.UN_RESOLUTIONS,
+    d.UN_AGREEMENT,
+    d.EVENTS,
 ]
 _FACT_NAMES = tuple(t.name for t in FACT_TABLES)
 
@@ -30,15 +31,15 @@ SUBJECT_COUNTRY = "SRB"
 TABLES: list[Table] = [
     r.COUNTRIES,
     r.SOURCES,
-    f.ARMS_TRANSFERS,
-    f.EXERCISES,
-    f.EXERCISE_PARTICIPANTS,
-    f.EU_STATEMENTS,
-    f.CFSP_ALIGNMENT,
-    f.UN_RESOLUTIONS,
-    f.UN_VOTES,
-    f.UN_AGREEMENT,
-    f.EVENTS,
+    m.ARMS_TRANSFERS,
+    m.EXERCISES,
+    m.EXERCISE_PARTICIPANTS,
+    d.EU_STATEMENTS,
+    d.CFSP_ALIGNMENT,
+    d.UN_RESOLUTIONS,
+    d.UN_VOTES,
+    d.UN_AGREEMENT,
+    d.EVENTS,
     r.fact_sources(_FACT_NAMES),
     r.alternatives(_FACT_NAMES),
 ]
