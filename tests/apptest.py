@@ -68,11 +68,14 @@ def sum_by(fig: dict, field: str, kind: str = "bar", axis: str = "y") -> dict[st
 
 
 def empty_copy(fixture: Path, target: Path) -> Path:
-    """A copy of a data folder with every fact table reduced to its header row."""
+    """A copy of a data folder with every fact table, curated and imported, reduced to its header row, and no
+    corrections (they would name rows that are gone)."""
     shutil.copytree(fixture, target)
     for name in FACT_TABLES:
-        path = target / "curated" / f"{name}.csv"
-        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+        for path in [target / "curated" / f"{name}.csv", *(target / "imported").glob(f"*/{name}.csv")]:
+            if path.exists():
+                path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    (target / "curated" / "corrections.csv").unlink(missing_ok=True)
     return target
 
 

@@ -7,14 +7,13 @@ import pytest
 
 from tests.apptest import empty_copy, open_app, rerun, shown, texts
 from tests.figures import figures, figures_by_key
-from tests.page_fixture import pages_db  # noqa: F401  (fixture)
 
 PAGE = "app_pages/eu_cfsp.py"
 
 
 @pytest.fixture
-def app(monkeypatch, pages_db):  # noqa: F811
-    return lambda **query: open_app(monkeypatch, pages_db, page=PAGE, query=query)
+def app(monkeypatch, fixture_db):
+    return lambda **query: open_app(monkeypatch, fixture_db, page=PAGE, query=query)
 
 
 def _charts(at) -> dict[str, dict]:

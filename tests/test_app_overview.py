@@ -15,11 +15,14 @@ def app(monkeypatch, fixture_db):
 def test_default_view_has_bars_lines_milestones_and_headlines(app):
     at = app()
     fig = only_figure(at)
-    assert sum_by(fig, "legendgroup") == {"West": 2, "East": -3}
+    # fixture: East = 2 arms deals + 1 exercise with China; West = 3 EU statements + 1 EU event
+    assert sum_by(fig, "legendgroup") == {"West": 4, "East": -3}
     lines = traces(fig, "scatter")
     # fixture: ISAC Fund rates for 2019 and 2021, one Commission report, UN agreement with Russia and the EU
     assert lines["CFSP alignment (ISAC Fund)"]["y"] == [57.0, 64.0]
     assert lines["CFSP alignment (European Commission)"]["y"] == [51.0]
+    # a half-year figure is its own line, never joined to the calendar years
+    assert lines["CFSP alignment (ISAC Fund, half-years)"]["y"] == [53.0]
     assert lines["UN votes: agrees with Russia"]["y"] == [70.0, 65.0]
     assert lines["UN votes: agrees with European Union"]["y"] == [60.0, 72.0]
     assert lines["Milestones"]["text"] == ["Fixture event", "Fixture moratorium on…"]
@@ -46,7 +49,7 @@ def test_bloc_filter_keeps_only_west(app):
     at = app()
     at.pills(key="blocs").set_value(["West"])
     fig = only_figure(rerun(at))
-    assert sum_by(fig, "legendgroup") == {"West": 2}
+    assert sum_by(fig, "legendgroup") == {"West": 4}
     assert "UN votes: agrees with Russia" not in traces(fig)
     assert {m.label: m.value for m in at.metric}["Arms deliveries, East / West"] == "—"
 
@@ -76,7 +79,7 @@ def test_url_values_are_shown_escaped(app):
 
 
 def test_years_without_facts_show_the_empty_state(app):
-    at = app(years=["2013", "2016"])
+    at = app(years=["2013", "2014"])
     assert not at.get("plotly_chart")
     assert any("no data for these filters" in i for i in texts(at, "info"))
     assert {m.label: m.value for m in at.metric}["Latest CFSP alignment"] == "—"

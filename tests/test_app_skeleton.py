@@ -25,14 +25,14 @@ def _bars(at) -> dict[str, float]:
 def test_overview_shows_engagement_by_bloc(monkeypatch, db_copy):
     at = open_app(monkeypatch, db_copy)
     assert at.title[0].value == "Serbia Alignment Monitor"
-    # fixture: East = 2 arms deals + 1 exercise with China; West = 1 EU statement + 1 EU event
-    assert _bars(at) == {"East": -3, "West": 2}
+    # fixture: East = 2 arms deals + 1 exercise with China; West = 3 EU statements + 1 EU event
+    assert _bars(at) == {"East": -3, "West": 4}
 
 
 def test_year_filter_changes_the_chart(monkeypatch, db_copy):
     at = open_app(monkeypatch, db_copy)
     at.slider(key="years").set_value((2018, 2023)).run()
-    assert _bars(at) == {"East": -1}  # only the 2020 order is inside 2018-2023
+    assert _bars(at) == {"East": -1, "West": 1}  # inside 2018-2023: the 2020 order, the 2020 EU statement
 
 
 def test_recent_facts_are_escaped_and_sourced(monkeypatch, db_copy):

@@ -9,14 +9,13 @@ import pytest
 
 from tests.apptest import empty_copy, open_app, rerun, texts
 from tests.figures import figures
-from tests.page_fixture import pages_db  # noqa: F401  (fixture)
 
 PAGE = "app_pages/un_votes.py"
 
 
 @pytest.fixture
-def app(monkeypatch, pages_db):  # noqa: F811
-    return lambda **query: open_app(monkeypatch, pages_db, page=PAGE, query=query)
+def app(monkeypatch, fixture_db):
+    return lambda **query: open_app(monkeypatch, fixture_db, page=PAGE, query=query)
 
 
 def _panels(at) -> dict[str, dict[str, list]]:
@@ -138,12 +137,12 @@ def test_titles_from_the_data_stay_text(app):
     assert "[&lt;b&gt;bold&lt;/b&gt; \\[trap\\]\\(javascript\\:alert\\(1\\)\\)](https://example.org/evil)" in shown
 
 
-def test_key_votes_csv_has_the_rows_shown_and_their_sources(monkeypatch, pages_db):  # noqa: F811
+def test_key_votes_csv_has_the_rows_shown_and_their_sources(monkeypatch, fixture_db):
     from dashboard.components import export
     from dashboard.components.filters import Filters
     from dashboard.views import un_votes
 
-    monkeypatch.setenv("ALIGNMENT_DB", str(pages_db))
+    monkeypatch.setenv("ALIGNMENT_DB", str(fixture_db))
     f = Filters(2020, 2025, compared=("MNE",))
     kv = un_votes.key_votes(f)
     raw = export.csv_bytes(kv.table, "Key votes", f.describe(), kv.cited).decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -16,6 +17,19 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _rows(data_dir: Path, table: str) -> int:
+    """Data rows of a table over its curated and imported files."""
+    files = [data_dir / "curated" / f"{table}.csv", *(data_dir / "imported").glob(f"*/{table}.csv")]
+    return sum(len(f.read_text(encoding="utf-8").splitlines()) - 1 for f in files if f.exists())
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line of `path` on which `text` starts."""
+    content = path.read_text(encoding="utf-8")
+    assert text in content, f"fixture text {text!r} not in {path.name}"
+    return content[: content.index(text)].count("\n") + 1
+
+
 def _build(data_dir: Path, out: Path, capsys) -> tuple[int, str, str]:
     code = main(["--data", str(data_dir), "--out", str(out)])
     captured = capsys.readouterr()
@@ -26,16 +40,20 @@ def test_valid_build_prints_counts_and_time(data_dir, tmp_path, capsys):
     out = tmp_path / "a.duckdb"
     code, stdout, _ = _build(data_dir, out, capsys)
     assert code == 0
-    assert "arms_transfers" in stdout and " 2\n" in stdout.split("arms_transfers")[1][:20]
+    arms = _rows(data_dir, "arms_transfers")
+    assert re.search(rf"^arms_transfers +{arms}$", stdout, re.M), stdout
     assert "built" in stdout and " s" in stdout
     con = duckdb.connect(str(out), read_only=True)
-    assert con.execute("select count(*) from un_votes").fetchone()[0] == 2
-    assert con.execute("select count(*) from engagement").fetchone()[0] == 5
+    assert con.execute("select count(*) from arms_transfers").fetchone()[0] == arms
+    assert con.execute("select count(*) from un_votes").fetchone()[0] == _rows(data_dir, "un_votes")
+    kinds = {k for (k,) in con.execute("select distinct kind from engagement").fetchall()}
+    assert kinds == {"arms", "exercise", "eu-statement", "event"}
     con.close()
     assert not list(out.parent.glob("*.tmp"))  # no half-written file left behind
 
 
-# (file to edit, text in it, replacement, expected message)
+# (file in curated/ to edit, text in it, replacement, expected message). {line} is the line of the edited
+# text in the fixture file and {next} the one after it, so added fixture rows never shift an expectation.
 BAD_INPUTS = {
     "wrong header": (
         "countries.csv",
@@ -47,67 +65,61 @@ BAD_INPUTS = {
         "exercises.csv",
         "2025-07-28",
         "2025-07-32",
-        "curated/exercises.csv:2: end_date: Input should be a valid date",
+        "curated/exercises.csv:{line}: end_date: Input should be a valid date",
     ),
     "unknown country code": (
         "arms_transfers.csv",
-        "t1,SRB,CHN",
-        "t1,SRB,ZZZ",
-        "curated/arms_transfers.csv:2: supplier_iso3: unknown country code 'ZZZ' (not in countries)",
+        "t2,SRB,RUS",
+        "t2,SRB,ZZZ",
+        "curated/arms_transfers.csv:{line}: supplier_iso3: unknown country code 'ZZZ' (not in countries)",
     ),
     "unknown source id": (
         "fact_sources.csv",
         "exercises,x1,src-a",
         "exercises,x1,src-zz",
-        "curated/fact_sources.csv:4: source_id: unknown sources id 'src-zz' (not in sources)",
+        "curated/fact_sources.csv:{line}: source_id: unknown sources id 'src-zz' (not in sources)",
     ),
     "duplicate key": (
         "events.csv",
         "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,",
         "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,\ne1,2013-01-01,Other,other,EUU,,,low,",
-        "curated/events.csv:3: event_id: duplicate key e1 (first on line 2)",
+        "curated/events.csv:{next}: event_id: duplicate key e1 (first on line {line})",
     ),
     "enum value outside the list": (
         "arms_transfers.csv",
         "donation,,,,delivered",
         "gift,,,,delivered",
-        "curated/arms_transfers.csv:3: deal_type: Input should be 'purchase', 'donation', 'licence', 'second-hand' or 'unknown'",
+        "curated/arms_transfers.csv:{line}: deal_type: Input should be 'purchase', 'donation', 'licence', 'second-hand' or 'unknown'",
     ),
     "negative quantity": (
         "arms_transfers.csv",
         "Aircraft,6,6",
         "Aircraft,-6,6",
-        "curated/arms_transfers.csv:3: quantity_ordered: Input should be greater than or equal to 0",
+        "curated/arms_transfers.csv:{line}: quantity_ordered: Input should be greater than or equal to 0",
     ),
     "duplicate source": (
         "sources.csv",
         "https://example.org/b,Fixture source B,Fixture Publisher,,",
         "https://example.org/a,Fixture source B,Fixture Publisher,2024-01-02,",
-        "curated/sources.csv:3: url,published_on: duplicate value https://example.org/a/2024-01-02 (first on line 2)",
+        "curated/sources.csv:{line}: url,published_on: duplicate value https://example.org/a/2024-01-02 (first on line {first})",
     ),
     "malformed URL": (
         "sources.csv",
         "https://example.org/b",
         "example.org/b",
-        "curated/sources.csv:3: url: Value error, malformed URL 'example.org/b'",
-    ),
-    "fact without a source": (
-        "fact_sources.csv",
-        "events,e1,src-a,\n",
-        "",
-        "curated/events.csv:2: fact_id: cites no source (add a line to curated/fact_sources.csv)",
+        "curated/sources.csv:{line}: url: Value error, malformed URL 'example.org/b'",
     ),
     "end before start": (
         "exercises.csv",
         "2025-07-19,2025-07-28",
         "2025-07-29,2025-07-28",
-        "curated/exercises.csv:2: (row): Value error, end_date 2025-07-28 is before start_date 2025-07-29",
+        "curated/exercises.csv:{line}: (row): Value error, end_date 2025-07-28 is before start_date 2025-07-29",
     ),
     "wrong field count": (
         "un_votes.csv",
         "A/RES/ES-11/1,RUS,no",
         "A/RES/ES-11/1,RUS,no,extra",
-        "curated/un_votes.csv:3: (row): 4 fields, expected 3",
+        "curated/un_votes.csv:{line}: (row): 4 fields, expected 3",
     ),
 }
 
@@ -115,11 +127,24 @@ BAD_INPUTS = {
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
 def test_bad_input_fails_with_location(case, data_dir, tmp_path, capsys):
     filename, old, new, expected = BAD_INPUTS[case]
-    _replace(data_dir / "curated" / filename, old, new)
+    path = data_dir / "curated" / filename
+    line = line_of(path, old)
+    if "{first}" in expected:  # the row a duplicate repeats
+        expected = expected.replace("{first}", str(line_of(path, new.split(",")[0] + ",")))
+    _replace(path, old, new)
+    expected = expected.format(line=line, next=line + 1)
     code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
     assert code != 0
     assert expected in err, err
     assert "left unchanged" in err
+
+
+def test_fact_without_a_source_is_reported_at_the_fact(data_dir, tmp_path, capsys):
+    _replace(data_dir / "curated" / "fact_sources.csv", "events,e1,src-a,\n", "")
+    code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
+    line = line_of(data_dir / "curated" / "events.csv", "e1,")
+    assert code != 0
+    assert f"curated/events.csv:{line}: fact_id: cites no source (add a line to curated/fact_sources.csv)" in err
 
 
 def test_empty_file(data_dir, tmp_path, capsys):
@@ -131,10 +156,11 @@ def test_empty_file(data_dir, tmp_path, capsys):
 
 def test_wrong_encoding(data_dir, tmp_path, capsys):
     path = data_dir / "curated" / "countries.csv"
+    line = len(path.read_text(encoding="utf-8").splitlines()) + 1
     path.write_bytes(path.read_bytes() + "CIV,Côte d'Ivoire,Other,country,false,false,\n".encode("latin-1"))
     code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
     assert code != 0
-    assert "curated/countries.csv:8: (file): not UTF-8 text" in err
+    assert f"curated/countries.csv:{line}: (file): not UTF-8 text" in err
 
 
 def test_every_bad_row_is_reported(data_dir, tmp_path, capsys):
@@ -150,7 +176,7 @@ def test_failed_build_leaves_previous_database_byte_identical(data_dir, tmp_path
     assert _build(data_dir, out, capsys)[0] == 0
     before = out.read_bytes()
     stat_before = out.stat()
-    _replace(data_dir / "curated" / "arms_transfers.csv", "t1,SRB,CHN", "t1,SRB,ZZZ")
+    _replace(data_dir / "imported" / "sipri" / "arms_transfers.csv", "t1,SRB,CHN", "t1,SRB,ZZZ")
     assert _build(data_dir, out, capsys)[0] != 0
     assert out.read_bytes() == before
     assert out.stat().st_mtime_ns == stat_before.st_mtime_ns
@@ -191,7 +217,10 @@ def _imported(data_dir: Path, dataset: str, table: str, rows: str) -> Path:
     header = (data_dir / "curated" / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0]
     path = data_dir / "imported" / dataset / f"{table}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + "\n" + rows, encoding="utf-8")
+    if not path.exists():
+        path.write_text(header + "\n", encoding="utf-8")
+    with path.open("a", encoding="utf-8") as out:
+        out.write(rows)
     return path
 
 
@@ -212,13 +241,12 @@ def test_imported_rows_join_the_curated_ones(data_dir, tmp_path, capsys):
 
 
 def test_a_key_repeated_across_folders_names_both_files(data_dir, tmp_path, capsys):
-    _imported(data_dir, "sipri", "arms_transfers", IMPORTED_DEAL.replace("sipri-9", "t1"))
+    path = _imported(data_dir, "sipri", "arms_transfers", IMPORTED_DEAL.replace("sipri-9", "t2"))
     code, _, err = _build(data_dir, tmp_path / "x.duckdb", capsys)
+    here, first = line_of(path, "t2,"), line_of(data_dir / "curated" / "arms_transfers.csv", "t2,")
+    where = f"imported/sipri/arms_transfers.csv:{here}"
     assert code != 0
-    assert (
-        "imported/sipri/arms_transfers.csv:2: transfer_id: duplicate key t1 (first on curated/arms_transfers.csv:2)"
-        in err
-    )
+    assert f"{where}: transfer_id: duplicate key t2 (first on curated/arms_transfers.csv:{first})" in err
 
 
 def _correct(data_dir: Path, line: str) -> None:
@@ -249,8 +277,8 @@ def test_corrections_apply_to_imported_rows_at_build(data_dir, tmp_path, capsys)
         ),
         ("arms_transfers,sipri-404,status,ordered,x\n", "curated/corrections.csv:2: fact_id: no arms_transfers row"),
         (
-            "arms_transfers,t1,status,ordered,x\n",
-            "curated/corrections.csv:2: fact_id: 't1' is a curated row (curated/arms_transfers.csv:2): edit it there",
+            "arms_transfers,t2,status,ordered,x\n",
+            "curated/corrections.csv:2: fact_id: 't2' is a curated row (curated/arms_transfers.csv:2): edit it there",
         ),
         (
             "arms_transfers,sipri-9,status,lost,x\n",

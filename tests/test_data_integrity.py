@@ -23,55 +23,71 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-# (file in curated/, text, replacement, the one problem the build must report)
+# (file in the data folder, text, replacement, the one problem the build must report at {line}: the line
+# of the broken row, or of the fact it concerns when that is another file)
+def _line_of(path: Path, text: str) -> int:
+    content = path.read_text(encoding="utf-8")
+    assert text in content, f"fixture text {text!r} not in {path.name}"
+    return content[: content.index(text)].count("\n") + 1
+
+
+def _fact_line(data_dir: Path, path: Path, old: str) -> int:
+    """Where the build reports a broken row: the fact's own line (x1, e1 for link tables) or the row's."""
+    if path.name == "exercise_participants.csv":
+        return _line_of(data_dir / "curated" / "exercises.csv", "x1,")
+    if path.name == "fact_sources.csv":
+        return _line_of(data_dir / "curated" / "events.csv", "e1,")
+    return _line_of(path, old)
+
+
 BROKEN = {
     "year precision not on 1 January": (
-        "exercises.csv",
+        "curated/exercises.csv",
         "2025-07-19,2025-07-28,day",
         "2025-07-19,2025-07-28,year",
         'curated/exercises.csv:2: start_date: date precision "year" but start_date is not 1 January (checks/dates)',
     ),
     "exercise in the future": (
-        "exercises.csv",
+        "curated/exercises.csv",
         "2025-07-19,2025-07-28",
         f"{TOMORROW},",
-        "curated/exercises.csv:2: start_date: date in the future (checks/dates)",
+        "curated/exercises.csv:{line}: start_date: date in the future (checks/dates)",
     ),
     "deliveries before the order": (
-        "arms_transfers.csv",
+        "imported/sipri/arms_transfers.csv",
         "3,3,2020,2022,2023",
         "3,3,2020,2018,2023",
-        "curated/arms_transfers.csv:2: delivery_first_year: deliveries start before the order (checks/dates)",
+        "imported/sipri/arms_transfers.csv:{line}: delivery_first_year: deliveries start before the order (checks/dates)",
     ),
     "delivered but nothing delivered": (
-        "arms_transfers.csv",
+        "imported/sipri/arms_transfers.csv",
         "3,3,2020,2022,2023",
         "3,0,2020,2022,2023",
-        'curated/arms_transfers.csv:2: status: status "delivered" but nothing delivered (checks/dates)',
+        'imported/sipri/arms_transfers.csv:{line}: status: status "delivered" but nothing delivered (checks/dates)',
     ),
     "exercise without a foreign partner": (
-        "exercise_participants.csv",
+        "curated/exercise_participants.csv",
         "x1,CHN\n",
         "",
-        "curated/exercises.csv:2: exercise_id: no foreign participant (checks/exercise_participants)",
+        "curated/exercises.csv:{line}: exercise_id: no foreign participant (checks/exercise_participants)",
     ),
     "source read before it was published": (
-        "sources.csv",
+        "curated/sources.csv",
         "2024-01-02,2026-11-25",
         "2026-11-26,2026-11-25",
-        "curated/sources.csv:2: published_on: published after it was accessed (checks/source_dates)",
+        "curated/sources.csv:{line}: published_on: published after it was accessed (checks/source_dates)",
     ),
     "source read in the future": (
-        "sources.csv",
+        "curated/sources.csv",
         "2024-01-02,2026-11-25",
         f"2024-01-02,{TOMORROW}",
-        "curated/sources.csv:2: accessed_on: accessed in the future (checks/source_dates)",
+        "curated/sources.csv:{line}: accessed_on: accessed in the future (checks/source_dates)",
     ),
     "fact without a source": (
-        "fact_sources.csv",
+        "curated/fact_sources.csv",
         "events,e1,src-a,\n",
         "",
-        "curated/events.csv:2: fact_id: cites no source (add a line to curated/fact_sources.csv) "
+        "curated/events.csv:{line}: fact_id: cites no source (add a line to curated/fact_sources.csv) "
         "(checks/unsourced_facts)",
     ),
 }
@@ -80,7 +96,9 @@ BROKEN = {
 @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
 def test_each_rule_fails_the_build_at_the_offending_row(case, data_dir, tmp_path):
     filename, old, new, expected = BROKEN[case]
-    _replace(data_dir / "curated" / filename, old, new)
+    path = data_dir / filename
+    expected = expected.format(line=_fact_line(data_dir, path, old))
+    _replace(path, old, new)
     with pytest.raises(DataError) as err:
         build(data_dir, tmp_path / "x.duckdb")
     assert [str(p) for p in err.value.problems] == [expected]

@@ -27,6 +27,17 @@ def period_mid(start, end) -> pd.Timestamp:
     return start + (end - start) / 2
 
 
+# An issuer that reports over both half-years and whole years (ISAC) gets one line per cadence: joining a
+# January–June figure to a calendar-year figure would draw a change that is only a change of period.
+CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", half-years")]
+
+
+def cadence(start, end) -> str:
+    """'' for a period of about a year or more, else the suffix naming the shorter cadence."""
+    length = pd.Timestamp(end) - pd.Timestamp(start)
+    return next((suffix for limit, suffix in CADENCES if length <= limit), "")
+
+
 def short(text: object, width: int = 28) -> str:
     return textwrap.shorten(str(text), width=width, placeholder="…")
 

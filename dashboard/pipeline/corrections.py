@@ -28,9 +28,12 @@ def read_corrections(data_dir: Path, problems: list[Problem]) -> Loaded:
 
 
 def apply_corrections(corrections: Loaded, tables: dict[str, Loaded], problems: list[Problem]) -> int:
-    """Set each corrected field on its imported row, in place; returns how many were applied."""
+    """Set each corrected field on its imported row, in place; returns how many were applied.
+
+    All corrections of one row are applied together and the row is checked once, so fields that go together
+    (value_amount and value_currency) can be corrected on two lines."""
     by_id = {name: {r.row[FACT_KEY[name]]: r for r in tables[name].rows} for name in FACT_KEY if name in tables}
-    applied = 0
+    pending: dict[int, tuple] = {}
     for c in corrections.rows:
         fact_table, fact_id, field = c.row["fact_table"], c.row["fact_id"], c.row["field"]
         bad = _reporter(c.file, c.line, problems)
@@ -45,16 +48,22 @@ def apply_corrections(corrections: Loaded, tables: dict[str, Loaded], problems: 
         elif not target.imported:
             bad("fact_id", f"{fact_id!r} is a curated row ({target.file}:{target.line}): edit it there")
         else:
-            raw = {k: _as_text(v) for k, v in target.row.items()} | {field: c.row["value"]}
-            try:
-                target.row = row_model(table).model_validate(raw).model_dump()
-            except ValidationError as err:
-                problems += [
-                    Problem(c.file, c.line, "value", f"{p.column}: {p.message}")
-                    for p in validation_problems(err, raw, c.file, c.line)
-                ]
-                continue
-            applied += 1
+            raw = {k: _as_text(v) for k, v in target.row.items()}
+            entry = pending.setdefault(id(target), (target, table, raw, []))
+            entry[2][field] = c.row["value"]
+            entry[3].append(c)
+    applied = 0
+    for target, table, raw, lines in pending.values():
+        try:
+            target.row = row_model(table).model_validate(raw).model_dump()
+        except ValidationError as err:
+            first = lines[0]
+            problems += [
+                Problem(first.file, first.line, "value", f"{p.column}: {p.message}")
+                for p in validation_problems(err, raw, first.file, first.line)
+            ]
+            continue
+        applied += len(lines)
     return applied
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.components import comparison
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters
-from dashboard.components.timeline import period_mid
+from dashboard.components.timeline import cadence, period_mid
 from dashboard.paths import ROOT
 from dashboard.store import app_data
 from dashboard.style.text import md_escape, plotly_escape, plotly_wrapped, source_markdown
@@ -31,9 +31,6 @@ ISSUER_SYMBOL = {
 # Periods of one series are joined by a line only when the next starts within this long after the last
 # ends: a missing year shows as a break, not as an interpolated line.
 MAX_JOINED_GAP = pd.Timedelta(days=190)
-# An issuer that reports over both half-years and whole years (ISAC) gets one line per cadence: joining a
-# January–June figure to a calendar-year figure would draw a change that is only a change of period.
-CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", half-years")]
 
 # The stance codebook's scale (docs/stance-codebook.md), drawn with ColorBrewer's PuOr: a diverging scale
 # that stays distinct for colour-blind readers; the neutral middle is grey so it shows on light and dark.
@@ -53,13 +50,8 @@ def _cfsp_rows(f: Filters) -> pd.DataFrame:
         columns=["country_order", "issuer_order"]
     )
     rows["period_mid"] = [period_mid(a, b) for a, b in zip(rows["period_start"], rows["period_end"])]
-    rows["cadence"] = (pd.to_datetime(rows["period_end"]) - pd.to_datetime(rows["period_start"])).map(_cadence)
+    rows["cadence"] = [cadence(a, b) for a, b in zip(rows["period_start"], rows["period_end"])]
     return rows.reset_index(drop=True)
-
-
-def _cadence(length: pd.Timedelta) -> str:
-    """'' for periods of about a year or more, else the suffix naming the shorter cadence."""
-    return next((suffix for limit, suffix in CADENCES if length <= limit), "")
 
 
 def _period_hover(r) -> str:
@@ -106,8 +98,8 @@ def cfsp_chart(f: Filters) -> Chart:
     if data.empty:
         return make_chart("cfsp_rate", title, go.Figure(), data, alt="")
     fig = go.Figure()
-    for (iso3, issuer, cadence), part in data.groupby(["country_iso3", "issuer", "cadence"], sort=False):
-        name = f"{part['country'].iloc[0]} · {issuer}{cadence}"
+    for (iso3, issuer, suffix), part in data.groupby(["country_iso3", "issuer", "cadence"], sort=False):
+        name = f"{part['country'].iloc[0]} · {issuer}{suffix}"
         colour, width = comparison.colour(iso3), comparison.width(iso3)
         xs, ys, rows = _segments(part)
         fig.add_scatter(
@@ -132,7 +124,7 @@ def cfsp_chart(f: Filters) -> Chart:
             customdata=rows,
             line={"color": colour, "width": width, "dash": ISSUER_DASH.get(issuer, "solid")},
             marker={
-                "symbol": ISSUER_SYMBOL.get(issuer, "circle") + ("-open" if cadence else ""),
+                "symbol": ISSUER_SYMBOL.get(issuer, "circle") + ("-open" if suffix else ""),
                 "size": 9 if iso3 == comparison.SUBJECT else 7,
             },
             hovertext=hover,

@@ -17,6 +17,7 @@ from dashboard.components.timeline import (
     MAX_LABELLED,
     YEAR_BAR_WIDTH,
     add_milestone_lines,
+    cadence,
     milestone_trace,
     period_mid,
     year_mid,
@@ -60,7 +61,11 @@ def _rates(f: Filters) -> pd.DataFrame:
                 "year": cfsp["year"],
                 "bloc": "West",
                 "kind": "cfsp",
-                "name": "CFSP alignment (" + cfsp["issuer"] + ")",
+                # one line per issuer and cadence, as on the EU & CFSP page
+                "name": [
+                    f"CFSP alignment ({i}{cadence(a, b)})"
+                    for i, a, b in zip(cfsp["issuer"], cfsp["period_start"], cfsp["period_end"])
+                ],
                 "value": cfsp["rate_pct"],
                 "unit": "%",
                 "label": cfsp["period_label"],
