@@ -45,7 +45,8 @@ def run_agreement(args: argparse.Namespace) -> str:
             (args.unvotes / UNVOTES_VOTES, UNVOTES_SOURCE_ID),
             (args.unvotes / UNVOTES_ROLL_CALLS, UNVOTES_SOURCE_ID),
         ]
-    rows = layout.require_sources(args.data, {sid: f"the UN votes file {path}" for path, sid in reversed(files)})
+    cited = {sid: f"the UN votes file {path}" for path, sid in files[:2]}  # one line per source
+    rows = layout.require_sources(args.data, cited)
     inputs = [provenance.file_entry(path, args.shared, sid, rows[sid]) for path, sid in files]
     names, eu = country_names(args.data), eu_members(args.data)
     main_frame = agreement(load(read(args.undl, names)), COUNTRIES, PARTNERS, eu, args.first, args.last)

@@ -3,7 +3,7 @@
 - `agreement` → imported/unvotes/: un_agreement.csv, fact_sources.csv (one citation per row),
   alternatives.csv (the unvotes figure where it differs), inputs.json. Every file is written whole.
 - `roll-call` → imported/un_roll_calls/: un_votes.csv and fact_sources.csv, where a run replaces only its
-  resolution's votes and citation line, and inputs.json, one entry per file read listing its resolutions.
+  resolution's votes and citation line, in place (a new resolution is appended), and inputs.json, one entry per file read listing its resolutions.
 """
 
 from __future__ import annotations
@@ -129,8 +129,9 @@ def write_roll_call(data: RollCallData, resolution: str, out_dir: Path, source_i
     for path, table in ((votes_path, VOTES), (cites_path, CITATIONS)):
         if not path.exists():
             layout.write_table(path, table.column_names, [])
-    kept = [r.values for r in csv_records.read_csv(votes_path, VOTES.column_names).records]
-    layout.write_table(votes_path, VOTES.column_names, [r for r in kept if r["resolution_id"] != resolution] + rows)
+    csv_records.read_csv(votes_path, VOTES.column_names)  # checks the header
+    # in place: rerunning one resolution leaves the others, and the order of the file, as they were
+    csv_records.replace_records(votes_path, lambda r: r["resolution_id"] == resolution, rows)
     csv_records.replace_records(
         cites_path,
         lambda r: (r["fact_table"], r["fact_id"]) == ("un_resolutions", resolution),
