@@ -5,7 +5,7 @@
 Input: the whole unvotes roll-call data as shipped in ../shared/sources/unvotes_dgrtwo: every roll call
 1992-2019 with the votes of the 41 countries in that extract (42 codes: Serbia's seat counts as Yugoslavia,
 YUG, before February 2003). Computed: for every year, every country against every other country and against
-'EU' (the EU members' majority), the same measures as queries/un_agreement_yearly.sql.
+'EU' (the EU members' majority), the same measures as queries/importers/un_agreement_yearly.sql.
 Reading the files is not timed; each engine starts from the same normalised votes. Prints the best of
 --repeat runs of each (runs alternate, so both see the same machine state) and their ratio.
 """
@@ -19,7 +19,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.importers import unvotes
+from dashboard.importers.unvotes import cli
+from dashboard.importers.unvotes.agreement import agreement, load
+from dashboard.importers.unvotes.countries import country_names, eu_members
+from dashboard.importers.unvotes.read import UNVOTES_ROLL_CALLS, UNVOTES_VOTES, read
 
 CAST = ["yes", "no", "abstain"]
 
@@ -27,7 +30,7 @@ CAST = ["yes", "no", "abstain"]
 def pandas_agreement(
     votes: pd.DataFrame, roll_calls: pd.DataFrame, countries: list[str], partners: list[str], eu: list[str]
 ) -> pd.DataFrame:
-    """The computation of queries/un_agreement_yearly.sql, written with pandas."""
+    """The computation of queries/importers/un_agreement_yearly.sql, written with pandas."""
     cast = votes[votes.vote.isin(CAST)].merge(roll_calls[["rcid", "year"]], on="rcid")
     tally = cast[cast.iso3.isin(eu)].groupby(["rcid", "year", "vote"]).size().reset_index(name="n")
     top = tally[tally.n == tally.groupby("rcid").n.transform("max")]
@@ -64,14 +67,14 @@ def timed(fn) -> tuple[float, pd.DataFrame]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--votes", type=Path, default=unvotes.UNVOTES_DIR / unvotes.UNVOTES_VOTES)
-    parser.add_argument("--roll-calls", type=Path, default=unvotes.UNVOTES_DIR / unvotes.UNVOTES_ROLL_CALLS)
+    parser.add_argument("--votes", type=Path, default=cli.UNVOTES_DIR / UNVOTES_VOTES)
+    parser.add_argument("--roll-calls", type=Path, default=cli.UNVOTES_DIR / UNVOTES_ROLL_CALLS)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    data = unvotes.read(args.votes, unvotes.country_names(), roll_calls=args.roll_calls)
-    eu = unvotes.eu_members()
-    con = unvotes.load(data)
+    data = read(args.votes, country_names(), roll_calls=args.roll_calls)
+    eu = eu_members()
+    con = load(data)
     votes = con.execute("SELECT * FROM votes").df()  # the same normalised input for both engines
     roll_calls = con.execute("SELECT * FROM roll_calls").df()
     countries = sorted(votes.iso3.unique())
@@ -83,7 +86,7 @@ def main() -> None:
 
     duck_times, panda_times = [], []
     for _ in range(args.repeat):  # alternate the engines, one run each per round
-        t, duck = timed(lambda: unvotes.agreement(con, countries, partners, eu))
+        t, duck = timed(lambda: agreement(con, countries, partners, eu))
         duck_times.append(t)
         t, panda = timed(lambda: pandas_agreement(votes, roll_calls, countries, partners, eu))
         panda_times.append(t)

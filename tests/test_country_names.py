@@ -1,4 +1,4 @@
-"""The names table shared by the importers (data/country_names.csv): table first, dated rows, then pycountry."""
+"""The names table shared by the importers (data/curated/country_names.csv): table first, dated rows, then pycountry."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dashboard.importers.country_names import CountryNames, year_date
 from dashboard.pipeline.problems import DataError
 from tests.conftest import ROOT
 
-NAMES = ROOT / "data" / "country_names.csv"
+NAMES = ROOT / "data" / "curated" / "country_names.csv"
 HEADER = "name,iso3,valid_from,valid_to,note\n"
 
 

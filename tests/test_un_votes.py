@@ -1,21 +1,25 @@
-"""UN General Assembly votes: reading both upstream forms, the agreement SQL, writing the curated CSVs, and the
-curated key-vote data itself."""
+"""UN General Assembly votes: reading the upstream forms, the agreement SQL, the two output folders
+(imported/unvotes/, imported/un_roll_calls/) and their provenance, and the key-vote data itself."""
 
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
-from dashboard.importers import unvotes
-from dashboard.importers.country_names import NAMES_FILE, CountryNames
-from dashboard.paths import DATA_DIR
+from dashboard.importers.country_names import CountryNames
+from dashboard.importers.unvotes import cli
+from dashboard.importers.unvotes.agreement import COUNTRIES, PARTNERS, agreement, agreement_rows, load
+from dashboard.importers.unvotes.countries import country_names, eu_members
+from dashboard.importers.unvotes.read import read
 from dashboard.pipeline.build import build
 from dashboard.pipeline.problems import DataError
-from tests.conftest import FIXTURE, SHARED_SOURCES
+from tests.conftest import SHARED_SOURCES
+from tests.importer_data import FIXTURES, PROJECT_DATA, drop_source, importer_data, outside, sha256, snapshot
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "unvotes"
 UNDL = HERE / "undl_long.csv"
@@ -24,7 +28,7 @@ EU4 = ["DEU", "FRA", "ITA", "AUT"]  # the EU members in the fixtures
 
 @pytest.fixture(scope="module")
 def names() -> CountryNames:
-    return unvotes.country_names()
+    return country_names()
 
 
 def _table(frame) -> dict[tuple[int, str, str], tuple[float, float, int]]:
@@ -35,7 +39,7 @@ def _table(frame) -> dict[tuple[int, str, str], tuple[float, float, int]]:
 
 
 def _agreement(data, **kw):
-    return _table(unvotes.agreement(unvotes.load(data), ["SRB"], ["RUS", "USA", "EU"], EU4, 2010, 2011, **kw))
+    return _table(agreement(load(data), ["SRB"], ["RUS", "USA", "EU"], EU4, 2010, 2011, **kw))
 
 
 def _copy_with(tmp_path: Path, source: Path, old: str, new: str) -> Path:
@@ -57,7 +61,7 @@ def test_agreement_matches_hand_computation(names):
     #   2010-12-15  SRB -  (left out for every partner)
     #   2011-03-01  SRB Y  RUS A  USA N  EU N
     #   2011 (year only)  SRB Y  RUS Y  USA Y  no EU member voted -> no EU position
-    got = _agreement(unvotes.read(UNDL, names))
+    got = _agreement(read(UNDL, names))
     same, half = Fraction(1), Fraction(1, 2)
     expected = {
         (2010, "SRB", "RUS"): ([same, 0, same], [same, half, same]),
@@ -77,8 +81,8 @@ def test_agreement_matches_hand_computation(names):
 
 def test_eu_position_follows_members_list(names):
     # with Austria alone as 'the EU' there is no tie on 2010-11-01 (Austria abstained, like Serbia)
-    con = unvotes.load(unvotes.read(UNDL, names))
-    got = _table(unvotes.agreement(con, ["SRB"], ["EU"], ["AUT"], 2010, 2010))
+    con = load(read(UNDL, names))
+    got = _table(agreement(con, ["SRB"], ["EU"], ["AUT"], 2010, 2010))
     assert got[(2010, "SRB", "EU")][2] == 3  # 10-01 (N vs Y), 11-01 (A = A), 12-01 (N = N)
     assert got[(2010, "SRB", "EU")][0] == pytest.approx(2 / 3)
 
@@ -87,15 +91,15 @@ def test_eu_position_follows_members_list(names):
 
 
 def test_both_upstream_forms_give_the_same_agreement(names):
-    undl = unvotes.read(UNDL, names)
-    voeten = unvotes.read(HERE / "unvotes_votes.csv", names, roll_calls=HERE / "unvotes_roll_calls.csv")
+    undl = read(UNDL, names)
+    voeten = read(HERE / "unvotes_votes.csv", names, roll_calls=HERE / "unvotes_roll_calls.csv")
     assert _agreement(voeten) == _agreement(undl)
     assert len(undl.roll_calls) == len(voeten.roll_calls) == 8
 
 
 def test_serbia_and_its_predecessors_are_coded_by_date(names):
-    undl = unvotes.read(UNDL, names)
-    voeten = unvotes.read(HERE / "unvotes_votes.csv", names, roll_calls=HERE / "unvotes_roll_calls.csv")
+    undl = read(UNDL, names)
+    voeten = read(HERE / "unvotes_votes.csv", names, roll_calls=HERE / "unvotes_roll_calls.csv")
     assert ("900", "YUG") in undl.votes and ("905", "SRB") in undl.votes  # YUGOSLAVIA 1999, SERBIA AND MONTENEGRO 2005
     assert ("51", "YUG") in voeten.votes and ("55", "SRB") in voeten.votes  # unvotes' YU before and after Feb 2003
     assert undl.votes[("1003", "USA")] == "absent"
@@ -103,13 +107,13 @@ def test_serbia_and_its_predecessors_are_coded_by_date(names):
 
 
 def test_map_table_counts_the_united_kingdom_once(names):
-    data = unvotes.read(HERE / "map_table.csv", names, resolution="A/RES/ES-11/1", date="2022-03-02")
+    data = read(HERE / "map_table.csv", names, resolution="A/RES/ES-11/1", date="2022-03-02")
     votes = {iso3: vote for (_, iso3), vote in data.votes.items()}
     assert votes == {"SRB": "yes", "GBR": "yes", "RUS": "no", "CHN": "abstain", "USA": "yes"}
 
 
 def test_single_roll_call_file_uses_m49_codes_then_names(names):
-    data = unvotes.read(HERE / "single_roll_call.csv", names)
+    data = read(HERE / "single_roll_call.csv", names)
     votes = {iso3: vote for (_, iso3), vote in data.votes.items()}
     assert votes["SDN"] == "abstain"  # 736 is Sudan's code before 2011: found by name
     assert votes["AFG"] == "absent" and votes["SRB"] == "yes"
@@ -156,14 +160,14 @@ BAD = {
 def test_bad_file_names_file_and_line(case, names, tmp_path):
     old, new, expected = BAD[case]
     with pytest.raises(DataError) as err:
-        unvotes.read(_copy_with(tmp_path, UNDL, old, new), names)
+        read(_copy_with(tmp_path, UNDL, old, new), names)
     assert expected in str(err.value)
 
 
 def test_unvotes_vote_on_unknown_roll_call(names, tmp_path):
     votes = _copy_with(tmp_path, HERE / "unvotes_votes.csv", "72,Russia,RU,yes,2011", "79,Russia,RU,yes,2011")
     with pytest.raises(DataError, match=r"unvotes_votes.csv:39: rcid: roll call '79' is not in unvotes_roll_calls.csv"):
-        unvotes.read(votes, names, roll_calls=HERE / "unvotes_roll_calls.csv")
+        read(votes, names, roll_calls=HERE / "unvotes_roll_calls.csv")
 
 
 def test_map_table_conflicting_nations(names, tmp_path):
@@ -171,31 +175,25 @@ def test_map_table_conflicting_nations(names, tmp_path):
     with pytest.raises(
         DataError, match=r"map_table.csv:4: vote: GBR votes no on roll call A/RES/ES-11/1 here but yes on line 3"
     ):
-        unvotes.read(table, names, resolution="A/RES/ES-11/1", date="2022-03-02")
+        read(table, names, resolution="A/RES/ES-11/1", date="2022-03-02")
 
 
 def test_command_reports_problems_and_writes_nothing(tmp_path, capsys):
-    data_dir = _fixture_data(tmp_path)
-    before = (data_dir / "un_agreement.csv").read_bytes()
+    data = importer_data(tmp_path)
+    before = snapshot(data)
     bad = _copy_with(tmp_path, UNDL, "1002,A/RES/65/2,2010-11-01,SERBIA,A", "1002,A/RES/65/2,2010-11-01,SERBIA,Q")
-    code = unvotes.main(["--data", str(data_dir), "agreement", "--undl", str(bad), "--unvotes", str(tmp_path)])
+    code = cli.main(
+        ["--data", str(data), "--shared", str(tmp_path), "agreement", "--undl", str(bad), "--unvotes", str(tmp_path)]
+    )
     assert code == 1
     err = capsys.readouterr().err
     assert "undl_long.csv:13: vote: unknown vote 'Q'" in err and "nothing written" in err
-    assert (data_dir / "un_agreement.csv").read_bytes() == before
+    assert snapshot(data) == before
 
 
-# ---------------------------------------------------------------- writing the curated CSVs
+# ---------------------------------------------------------------- the output folders
 
-
-def _fixture_data(tmp_path: Path) -> Path:
-    """The valid fixture dataset, with the project's full country list (the fixtures' EU members included) and
-    its names table."""
-    data_dir = tmp_path / "data"
-    shutil.copytree(FIXTURE, data_dir)
-    for name in ("countries.csv", NAMES_FILE):
-        shutil.copy(DATA_DIR / name, data_dir / name)
-    return data_dir
+AGREEMENT_OWN, ROLL_CALL_OWN = "imported/unvotes", "imported/un_roll_calls"
 
 
 def _rows(path: Path) -> list[dict]:
@@ -203,69 +201,148 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def test_agreement_command_writes_a_table_that_builds(tmp_path, capsys):
-    data_dir = _fixture_data(tmp_path)
-    others = [r for r in _rows(data_dir / "fact_sources.csv") if r["fact_table"] != "un_agreement"]
-    code = unvotes.main(
-        [
-            "--data",
-            str(data_dir),
-            "agreement",
-            "--undl",
-            str(UNDL),
-            "--unvotes",
-            str(HERE / "none"),
-            "--first",
-            "2010",
-            "--last",
-            "2011",
-        ]
-    )
-    assert code == 0, capsys.readouterr().err
-    rows = _rows(data_dir / "un_agreement.csv")
+def _inputs(folder: Path) -> dict[str, dict]:
+    entries = json.loads((folder / "inputs.json").read_text(encoding="utf-8"))["inputs"]
+    return {e["path"]: e for e in entries}
+
+
+def _agreement_command(data: Path, *extra: str, undl: Path = UNDL, shared: Path = FIXTURES) -> int:
+    argv = ["--data", str(data), "--shared", str(shared), "agreement", "--undl", str(undl), "--unvotes", str(HERE)]
+    return cli.main(argv + ["--first", "2010", "--last", "2011", *extra])
+
+
+def _roll_call_command(data: Path, file: Path, *extra: str, shared: Path = FIXTURES) -> int:
+    return cli.main(["--data", str(data), "--shared", str(shared), "roll-call", str(file), *extra])
+
+
+MAP_TABLE = ("--resolution", "A/RES/ES-11/1", "--date", "2022-03-02", "--source-id", "un-kaartmaker-es11-1")
+
+
+def test_agreement_command_writes_only_its_folder_and_builds(tmp_path, capsys):
+    data = importer_data(tmp_path)
+    before = snapshot(data)
+    assert _agreement_command(data) == 0, capsys.readouterr().err
+    after = snapshot(data)
+    assert outside(after, AGREEMENT_OWN) == before
+    own = data / AGREEMENT_OWN
+    assert sorted(p.name for p in own.iterdir()) == [
+        "alternatives.csv",
+        "fact_sources.csv",
+        "inputs.json",
+        "un_agreement.csv",
+    ]
+    rows = _rows(own / "un_agreement.csv")
     assert {r["agreement_id"] for r in rows} >= {"2010-SRB-RUS", "2010-SRB-EU", "2011-SRB-USA"}
-    cites = [r for r in _rows(data_dir / "fact_sources.csv") if r["fact_table"] == "un_agreement"]
+    cites = _rows(own / "fact_sources.csv")
     assert sorted(c["fact_id"] for c in cites) == sorted(r["agreement_id"] for r in rows)
-    assert all(c["source_id"] == unvotes.UNDL_SOURCE["source_id"] and "undl_long.csv" in c["evidence"] for c in cites)
-    assert [r for r in _rows(data_dir / "fact_sources.csv") if r["fact_table"] != "un_agreement"] == others
-    build(data_dir, tmp_path / "out.duckdb")
+    assert all(c["source_id"] == cli.UNDL_SOURCE_ID and "undl_long.csv" in c["evidence"] for c in cites)
+    assert {a["source_id"] for a in _rows(own / "alternatives.csv")} <= {cli.UNVOTES_SOURCE_ID}
+    build(data, tmp_path / "out.duckdb")
+
+    assert _agreement_command(data) == 0  # a rerun changes nothing
+    assert snapshot(data) == after
 
 
-def test_roll_call_command_replaces_one_resolution(tmp_path):
-    data_dir = _fixture_data(tmp_path)
-    code = unvotes.main(
-        [
-            "--data",
-            str(data_dir),
-            "roll-call",
-            str(HERE / "map_table.csv"),
-            "--resolution",
-            "A/RES/ES-11/1",
-            "--date",
-            "2022-03-02",
-            "--source-id",
-            "src-b",
-        ]
-    )
-    assert code == 0
-    votes = _rows(data_dir / "un_votes.csv")
-    assert {(v["country_iso3"], v["vote"]) for v in votes} == {
+def test_agreement_inputs_json_follows_the_files_read(tmp_path, capsys):
+    data = importer_data(tmp_path)
+    shared = tmp_path / "shared"
+    shutil.copytree(HERE, shared / "unvotes")
+    undl = shared / "unvotes" / "undl_long.csv"
+    assert _agreement_command(data, "--unvotes", str(shared / "none"), undl=undl, shared=shared) == 0
+    inputs = _inputs(data / AGREEMENT_OWN)
+    assert list(inputs) == ["unvotes/undl_long.csv"]  # no unvotes folder: only the file read
+    entry = inputs["unvotes/undl_long.csv"]
+    assert (entry["sha256"], entry["bytes"]) == (sha256(undl), undl.stat().st_size)
+    assert (entry["source_id"], entry["accessed_on"]) == (cli.UNDL_SOURCE_ID, "2026-11-25")
+    undl.write_text(undl.read_text(encoding="utf-8") + "1102,A/RES/66/2,2011,HUNGARY,X\n", encoding="utf-8")
+    assert _agreement_command(data, "--unvotes", str(shared / "none"), undl=undl, shared=shared) == 0
+    assert _inputs(data / AGREEMENT_OWN)["unvotes/undl_long.csv"]["sha256"] == sha256(undl) != entry["sha256"]
+
+
+def test_roll_call_command_replaces_one_resolution(tmp_path, capsys):
+    data = importer_data(tmp_path)
+    (data / "curated" / "un_votes.csv").write_text("resolution_id,country_iso3,vote\n", encoding="utf-8")
+    before = snapshot(data)
+    assert _roll_call_command(data, HERE / "map_table.csv", *MAP_TABLE) == 0, capsys.readouterr().err
+    assert _roll_call_command(data, HERE / "single_roll_call.csv", "--source-id", "un-quak1-es11-3") == 0
+    after = snapshot(data)
+    assert outside(after, ROLL_CALL_OWN) == before
+    own = data / ROLL_CALL_OWN
+    votes = _rows(own / "un_votes.csv")
+    assert {(v["country_iso3"], v["vote"]) for v in votes if v["resolution_id"] == "A/RES/ES-11/1"} == {
         ("SRB", "yes"),
         ("GBR", "yes"),
         ("RUS", "no"),
         ("CHN", "abstain"),
         ("USA", "yes"),
     }
-    cite = [r for r in _rows(data_dir / "fact_sources.csv") if r["fact_id"] == "A/RES/ES-11/1"]
-    assert len(cite) == 1 and "3 yes, 1 no, 1 abstain" in cite[0]["evidence"]
+    cites = {r["fact_id"]: r for r in _rows(own / "fact_sources.csv")}
+    assert set(cites) == {"A/RES/ES-11/1", "A/RES/ES-11/3"}
+    assert "3 yes, 1 no, 1 abstain" in cites["A/RES/ES-11/1"]["evidence"]
+    inputs = _inputs(own)
+    assert inputs["unvotes/map_table.csv"]["resolutions"] == ["A/RES/ES-11/1"]
+    assert inputs["unvotes/single_roll_call.csv"]["sha256"] == sha256(HERE / "single_roll_call.csv")
+
+    # rerunning one resolution replaces its rows and citation and leaves every file as it was
+    assert _roll_call_command(data, HERE / "map_table.csv", *MAP_TABLE) == 0
+    assert snapshot(data) == after
+    # the un_resolutions fixture holds ES-11/1 only: without the ES-11/3 rows the folder builds
+    _drop_resolution(own, "A/RES/ES-11/3")
+    build(data, tmp_path / "out.duckdb")
 
 
-# ---------------------------------------------------------------- the curated data
+def _drop_resolution(own: Path, resolution: str) -> None:
+    for name in ("un_votes.csv", "fact_sources.csv"):
+        lines = (own / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        (own / name).write_text("".join(x for x in lines if resolution not in x), encoding="utf-8")
+
+
+def test_roll_calls_from_a_changed_file_get_an_entry_of_their_own(tmp_path):
+    data = importer_data(tmp_path)
+    shared = tmp_path / "shared"
+    shutil.copytree(HERE, shared / "unvotes")
+    table = shared / "unvotes" / "map_table.csv"
+    assert _roll_call_command(data, table, *MAP_TABLE, shared=shared) == 0
+    first = _inputs(data / ROLL_CALL_OWN)["unvotes/map_table.csv"]
+    assert first["sha256"] == sha256(table)
+    table.write_text(table.read_text(encoding="utf-8").replace("China,ABSTENTION", "China,AGAINST"), encoding="utf-8")
+    assert _roll_call_command(data, table, *MAP_TABLE, shared=shared) == 0
+    entry = _inputs(data / ROLL_CALL_OWN)["unvotes/map_table.csv"]
+    assert entry["sha256"] == sha256(table) != first["sha256"]
+    assert entry["resolutions"] == ["A/RES/ES-11/1"]  # the resolution moved to the new file's entry
+
+
+@pytest.mark.parametrize("command", ["roll-call", "agreement"])
+def test_a_missing_source_id_is_refused_and_named(command, tmp_path, capsys):
+    data = importer_data(tmp_path)
+    before = snapshot(data)
+    if command == "roll-call":
+        code = _roll_call_command(data, HERE / "single_roll_call.csv", "--source-id", "un-nowhere")
+        missing = "un-nowhere"
+    else:
+        drop_source(data, cli.UNDL_SOURCE_ID)
+        before = snapshot(data)
+        code = _agreement_command(data)
+        missing = cli.UNDL_SOURCE_ID
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"curated/sources.csv:0: source_id: no sources row {missing!r}: add one describing" in err
+    assert "nothing written" in err
+    assert snapshot(data) == before
+
+
+# ---------------------------------------------------------------- the project's data
+
+
+def _table_rows(name: str) -> list[dict]:
+    """A table's rows from data/curated/ and every data/imported/<dataset>/."""
+    files = [PROJECT_DATA / "curated" / name, *sorted((PROJECT_DATA / "imported").glob(f"*/{name}"))]
+    return [row for path in files if path.exists() for row in _rows(path)]
 
 
 def test_every_vote_belongs_to_a_curated_resolution_and_serbia_voted_on_each():
-    resolutions = {r["resolution_id"] for r in _rows(DATA_DIR / "un_resolutions.csv")}
-    votes = _rows(DATA_DIR / "un_votes.csv")
+    resolutions = {r["resolution_id"] for r in _table_rows("un_resolutions.csv")}
+    votes = _table_rows("un_votes.csv")
     assert resolutions, "no key resolutions curated"
     assert {v["resolution_id"] for v in votes} <= resolutions
     serbia = {v["resolution_id"] for v in votes if v["country_iso3"] == "SRB"}
@@ -273,21 +350,24 @@ def test_every_vote_belongs_to_a_curated_resolution_and_serbia_voted_on_each():
 
 
 def test_agreement_ids_say_year_country_partner():
-    for row in _rows(DATA_DIR / "un_agreement.csv"):
+    for row in _table_rows("un_agreement.csv"):
         assert row["agreement_id"] == f"{row['year']}-{row['country_iso3']}-{row['partner']}"
 
 
 # ---------------------------------------------------------------- against the upstream files
 
+skip_without_sources = pytest.mark.skipif(not SHARED_SOURCES.exists(), reason=f"no shared sources at {SHARED_SOURCES}")
+
 
 @pytest.fixture(scope="module")
 def undl_agreement(names):
-    if not unvotes.UNDL_VOTES.exists():
+    if not cli.UNDL_VOTES.exists():
         pytest.skip(f"shared sources not found at {SHARED_SOURCES}")
-    con = unvotes.load(unvotes.read(unvotes.UNDL_VOTES, names))
-    return unvotes.agreement(con, unvotes.COUNTRIES, unvotes.PARTNERS + ["DEU"], unvotes.eu_members(), 2006, 2021)
+    con = load(read(cli.UNDL_VOTES, names))
+    return agreement(con, COUNTRIES, PARTNERS + ["DEU"], eu_members(), 2006, 2021)
 
 
+@pytest.mark.shared_sources
 @pytest.mark.parametrize(
     "year,partner,check",
     [
@@ -306,10 +386,32 @@ def test_check_figures_of_the_upstream_description(undl_agreement, year, partner
     assert round(got, 2) == check
 
 
-def test_curated_agreement_table_is_what_the_importer_computes(undl_agreement):
-    expected = {r["agreement_id"]: r for r in unvotes.agreement_rows(undl_agreement[undl_agreement.partner != "DEU"])}
-    curated = {r["agreement_id"]: r for r in _rows(DATA_DIR / "un_agreement.csv")}
-    assert curated.keys() == expected.keys()
-    for key, row in curated.items():
-        assert float(row["agreement"]) == expected[key]["agreement"], key
-        assert int(row["n_votes"]) == expected[key]["n_votes"], key
+@pytest.mark.shared_sources
+def test_committed_agreement_folder_is_what_the_importer_makes(undl_agreement, tmp_path):
+    expected = {r["agreement_id"]: r for r in agreement_rows(undl_agreement[undl_agreement.partner != "DEU"])}
+    assert {r["agreement_id"] for r in _rows(PROJECT_DATA / AGREEMENT_OWN / "un_agreement.csv")} == set(expected)
+    code = cli.main(["agreement", "--first", "2006", "--last", "2021", "--out", str(tmp_path / "out")])
+    assert code == 0
+    assert snapshot(tmp_path / "out") == snapshot(PROJECT_DATA / AGREEMENT_OWN), "imported/unvotes/ is stale"
+
+
+# the documented refresh (data/README.md): (file under ../shared/sources, extra arguments)
+ROLL_CALLS = [
+    (
+        "undl_ga_votes_scrape_to_2021/ga_votes_selected_countries_1992_2021_long.csv",
+        ["--resolution", f"A/RES/{r}", "--source-id", "un-undl-ga-votes-2021"],
+    )
+    for r in ["68/262", "71/205", "72/190", "73/194", "73/263", "74/17", "74/168", "75/29", "75/192", "76/70", "76/179"]
+] + [
+    ("unga_key_votes_serbia/es11_3_all_countries_undl.csv", ["--source-id", "un-quak1-es11-3"]),
+    ("unga_key_votes_serbia/es11_1_all_countries_kaartmaker.csv", list(MAP_TABLE)),
+]
+
+
+@pytest.mark.shared_sources
+@skip_without_sources
+def test_committed_roll_call_folder_is_what_the_importer_makes(tmp_path):
+    out = tmp_path / "out"
+    for file, extra in ROLL_CALLS:
+        assert cli.main(["roll-call", str(SHARED_SOURCES / file), *extra, "--out", str(out)]) == 0
+    assert snapshot(out) == snapshot(PROJECT_DATA / ROLL_CALL_OWN), "imported/un_roll_calls/ is stale"

@@ -13,13 +13,18 @@ WITH cast_votes AS (
     WHERE v.vote IN ('yes', 'no', 'abstain')
       AND r.year BETWEEN $first_year AND $last_year
 ),
-eu_position AS (
-    -- macro majority_vote (queries/staging/eu_majority.sql): most of the members' votes, no position on a tie
-    SELECT rcid, year, 'EU' AS partner, majority_vote(histogram(vote)) AS vote
+eu_tally AS (
+    SELECT rcid, year, histogram(vote) AS tally
     FROM cast_votes
     WHERE iso3 IN (SELECT unnest($eu_members))
     GROUP BY rcid, year
-    HAVING majority_vote(histogram(vote)) IS NOT NULL
+),
+eu_position AS (
+    -- macro majority_vote (queries/staging/eu_majority.sql): most of the members' votes, no position on a tie;
+    -- applied to the finished tally (DuckDB cannot bind the macro's lambdas inside the aggregate)
+    SELECT rcid, year, 'EU' AS partner, majority_vote(tally) AS vote
+    FROM eu_tally
+    WHERE majority_vote(tally) IS NOT NULL
 ),
 partner_votes AS (
     SELECT rcid, year, iso3 AS partner, vote

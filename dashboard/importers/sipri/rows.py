@@ -1,21 +1,15 @@
-"""SIPRI register rows → deal-level arms_transfers rows.
-
-The delivery-year register gives each deal's deliveries (newest vintage: it wins on what was delivered when);
-the order-level register, where given, adds the number ordered, SIPRI's comments and orders with nothing
-delivered yet. The order-level file carries no deal id, so its rows are matched to register deals by supplier,
-recipient, order year (±1, as SIPRI revises it), designation, description and TIV per unit.
-"""
+"""Row step: one deal (with its matched order, if any) or one undelivered order → an arms_transfers row and the
+evidence lines that cite it. deal_type, status, confidence, value and notes are derived here from SIPRI's
+figures and comments; judgements beyond them go to curated/corrections.csv."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from dashboard.importers.country_names import NAMES_FILE, CountryNames, year_date
-from dashboard.importers.sipri_files import DeliveryRow, OrderRow, Orders, Register
-from dashboard.pipeline.problems import Problem
+from dashboard.importers.sipri.context import Context
+from dashboard.importers.sipri.deals import NOT_ALNUM, Deal
+from dashboard.importers.sipri.read_orders import OrderRow
 
 _DONATION = re.compile(r"\baid\b|\bgift|\bdonat|\bfree of charge\b|\bfor free\b", re.I)
 # aid that only finances part of a purchase ("partly financed by US aid", "'FMF' aid") is not a donation
@@ -25,7 +19,6 @@ _HEDGED = re.compile(r"\buncertain|\bpossibly\b|\bprobably\b", re.I)
 _CANCELLED = re.compile(r"\bcancel", re.I)
 # a whole-deal value at the start of a comment segment: "$25 m deal", "EUR2.7 b deal (incl ...)"
 _VALUE = re.compile(r"^(\$|[A-Z]{3}) ?(\d+(?:\.\d+)?) ?([mb]) deal\b")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -34,94 +27,6 @@ class Imported:
 
     row: dict
     evidence: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Deal:
-    sipri_id: str
-    rows: tuple[DeliveryRow, ...]
-
-    @property
-    def first(self) -> DeliveryRow:
-        return self.rows[0]
-
-    @property
-    def delivered(self) -> int:
-        return sum(r.delivered or 0 for r in self.rows)
-
-
-def group_deals(register: Register) -> dict[str, Deal]:
-    grouped: dict[str, list[DeliveryRow]] = defaultdict(list)
-    for row in register.rows:
-        grouped[row.sipri_id].append(row)
-    return {i: Deal(i, tuple(sorted(rows, key=lambda r: r.delivery_year))) for i, rows in grouped.items()}
-
-
-def _norm(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.lower())
-
-
-def _designation_score(a: str, b: str) -> int:
-    na, nb = _norm(a), _norm(b)
-    if not na or not nb:
-        return 0
-    if na == nb:
-        return 3
-    if len(min(na, nb, key=len)) >= 2 and (na in nb or nb in na):
-        return 2
-    tokens = lambda s: {t for t in _NOT_ALNUM.split(s.lower()) if len(t) >= 2}  # noqa: E731
-    return 1 if tokens(a) & tokens(b) else 0
-
-
-def _match_score(order: OrderRow, deal: Deal) -> int | None:
-    """How well an order row fits a deal; None when it cannot be the same deal."""
-    d = deal.first
-    if order.order_year is not None and d.order_year is not None and abs(order.order_year - d.order_year) > 1:
-        return None
-    same_unit = order.tiv_unit is not None and d.tiv_unit is not None and abs(order.tiv_unit - d.tiv_unit) < 0.005
-    same_description = _norm(order.description) == _norm(d.description)
-    name = _designation_score(order.designation, d.designation)
-    if name == 0 and not (same_unit and same_description):
-        return None
-    return (
-        10 * name
-        + 3 * (order.order_year == d.order_year)
-        + 2 * same_description
-        + 2 * same_unit
-        + (order.ordered is None or deal.delivered <= order.ordered)
-        + bool(order.delivered)
-        + (order.delivered == deal.delivered)
-    )
-
-
-def match_orders(deals: dict[str, Deal], orders: Orders) -> dict[int, str]:
-    """Order row index → SIPRI deal id, one to one, best-scoring pairs first."""
-    by_pair: dict[tuple[str, str], list[Deal]] = defaultdict(list)
-    for deal in deals.values():
-        by_pair[(deal.first.supplier, deal.first.recipient)].append(deal)
-    candidates = []
-    for index, order in enumerate(orders.rows):
-        for deal in by_pair.get((order.supplier, order.recipient), ()):
-            score = _match_score(order, deal)
-            if score is not None:
-                candidates.append((-score, index, deal.sipri_id))
-    matched: dict[int, str] = {}
-    taken: set[str] = set()
-    for _, index, sipri_id in sorted(candidates):
-        if index not in matched and sipri_id not in taken:
-            matched[index] = sipri_id
-            taken.add(sipri_id)
-    return matched
-
-
-def _learned_categories(deals: dict[str, Deal], orders: Orders, matched: dict[int, str]) -> dict[str, str]:
-    """Order-level descriptions ('SAM', 'APV', ...) → SIPRI armament category, learned from matched pairs."""
-    seen: dict[str, Counter] = defaultdict(Counter)
-    for index, sipri_id in matched.items():
-        seen[_norm(orders.rows[index].description)][deals[sipri_id].first.category] += 1
-    for deal in deals.values():
-        seen[_norm(deal.first.description)][deal.first.category] += 1
-    return {desc: counts.most_common(1)[0][0] for desc, counts in seen.items()}
 
 
 def _years_text(years: list[int]) -> str:
@@ -182,55 +87,6 @@ def _order_evidence(order: OrderRow) -> str:
 
 def _count(value: int | None) -> str:
     return "unknown" if value is None else str(value)
-
-
-@dataclass
-class Context:
-    register: Register
-    orders: Orders | None
-    names: CountryNames
-    countries: set[str]
-    recipients: set[str]
-    orders_last_year: int | None = None  # the last delivery year in the order-level file
-    problems: list[Problem] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # human-readable notes on rows left out
-
-    def codes(self, path: Path, line: int, supplier: str, recipient: str, year: int | None) -> tuple[str, str] | None:
-        """(recipient_iso3, supplier_iso3) for a row of a chosen recipient, else None.
-
-        Names are read as of the row's order year, else its first delivery year (`year`): the names table dates
-        labels whose meaning changed, e.g. "Yugoslavia", which SIPRI uses only on orders up to 1991 (the SFRY).
-        """
-        on = year_date(year) if year is not None else None
-        recipient_iso3 = self.names.iso3(recipient, on)
-        if recipient_iso3 not in self.recipients:
-            return None
-        supplier_iso3 = self.names.iso3(supplier, on)
-        if supplier_iso3 is None:
-            if on is None and self.names.dated(supplier):
-                self.problems.append(
-                    Problem(
-                        str(path),
-                        line,
-                        "supplier",
-                        f"{supplier!r} names different countries over time and this row has no order or delivery year",
-                    )
-                )
-            elif self.names.known(supplier) or supplier.endswith("*"):
-                self.skipped.append(f"{path}:{line}: supplier {supplier!r} has no country code; row left out")
-            else:
-                self.problems.append(
-                    Problem(str(path), line, "supplier", f"unknown country name {supplier!r}: add it to {NAMES_FILE}")
-                )
-            return None
-        if supplier_iso3 not in self.countries:
-            self.problems.append(
-                Problem(
-                    str(path), line, "supplier", f"{supplier!r} maps to {supplier_iso3}, which is not in countries.csv"
-                )
-            )
-            return None
-        return recipient_iso3, supplier_iso3
 
 
 def _estimate_notes(deal: Deal, order: OrderRow | None) -> str | None:
@@ -361,7 +217,7 @@ def order_row(order: OrderRow, codes: tuple[str, str], category: str, ctx: Conte
         notes.append(f"SIPRI TIV of the whole order: {_tiv(order.tiv_total):g} m.")
     if comments:
         notes.append(f"SIPRI comments: {comments}.")
-    slug = "-".join(p for p in _NOT_ALNUM.split(order.designation.lower()) if p)
+    slug = "-".join(p for p in NOT_ALNUM.split(order.designation.lower()) if p)
     row = _row(
         f"sipri-order-{codes[0].lower()}-{codes[1].lower()}-{order.order_year}-{slug}",
         codes,
@@ -382,70 +238,3 @@ def order_row(order: OrderRow, codes: tuple[str, str], category: str, ctx: Conte
         sipri_id=None,
     )
     return Imported(row, [("orders", _order_evidence(order))])
-
-
-def build(ctx: Context) -> list[Imported]:
-    """Every deal and undelivered order of the chosen recipients, as arms_transfers rows."""
-    deals = group_deals(ctx.register)
-    orders = ctx.orders
-    matched = match_orders(deals, orders) if orders else {}
-    if orders:
-        ctx.orders_last_year = max((y for o in orders.rows for y in o.delivery_years), default=None)
-    order_of = {sipri_id: orders.rows[i] for i, sipri_id in matched.items()} if orders else {}
-    out: list[Imported] = []
-    for deal in deals.values():
-        codes = ctx.codes(
-            ctx.register.path,
-            deal.first.line,
-            deal.first.supplier,
-            deal.first.recipient,
-            deal.first.order_year or deal.first.delivery_year,
-        )
-        if codes:
-            out.append(deal_row(deal, order_of.get(deal.sipri_id), codes, ctx))
-    if orders:
-        categories = _learned_categories(deals, orders, matched)
-        by_designation = {_norm(d.first.designation): d.first.category for d in deals.values()}
-        for index, order in enumerate(orders.rows):
-            if index in matched:
-                continue
-            if order.delivered and not any(y >= ctx.register.first_year for y in order.delivery_years):
-                continue  # delivered before the register's range: outside this table
-            codes = ctx.codes(
-                orders.path,
-                order.line,
-                order.supplier,
-                order.recipient,
-                order.order_year or min(order.delivery_years, default=None),
-            )
-            if not codes:
-                continue
-            if order.delivered:
-                ctx.skipped.append(
-                    f"{orders.path}:{order.line}: {order.designation} ({order.supplier}, "
-                    f"{order.order_year}) has deliveries but no matching register deal; left out"
-                )
-                continue
-            category = by_designation.get(_norm(order.designation)) or categories.get(_norm(order.description))
-            if category is None:
-                ctx.problems.append(
-                    Problem(
-                        str(orders.path),
-                        order.line,
-                        "description",
-                        f"cannot tell SIPRI's armament category for {order.description!r}",
-                    )
-                )
-                continue
-            out.append(order_row(order, codes, category, ctx))
-    _unique_ids(out)
-    return out
-
-
-def _unique_ids(rows: list[Imported]) -> None:
-    seen: Counter = Counter()
-    for item in rows:
-        base = item.row["transfer_id"]
-        seen[base] += 1
-        if seen[base] > 1:
-            item.row["transfer_id"] = f"{base}-{seen[base]}"

@@ -1,0 +1,5 @@
+import sys
+
+from dashboard.importers.sipri.cli import main
+
+sys.exit(main())

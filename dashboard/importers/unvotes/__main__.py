@@ -1,0 +1,5 @@
+import sys
+
+from dashboard.importers.unvotes.cli import main
+
+sys.exit(main())
