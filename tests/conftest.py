@@ -37,3 +37,12 @@ def real_db(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("real") / "alignment.duckdb"
     build(DATA_DIR, out)
     return out
+
+
+def fixture_table(name: str):
+    """One table of the fixture dataset as a DataFrame, its curated and imported rows together, so tests derive
+    what they expect from the fixture instead of pinning its size."""
+    import pandas as pd
+
+    files = [FIXTURE / "curated" / f"{name}.csv", *sorted((FIXTURE / "imported").glob(f"*/{name}.csv"))]
+    return pd.concat([pd.read_csv(f, keep_default_na=False, na_values=[""]) for f in files if f.exists()])

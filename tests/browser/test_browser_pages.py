@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.helpers import (  # noqa: F401  (other pages' browser tests import these from here)
     IDLE_JS,
@@ -43,8 +44,16 @@ def test_overview_years_in_url_reopen_and_downloads(page: Page, base_url: str, b
 def test_clicking_a_bar_lists_its_facts_and_sources(page: Page, base_url: str):
     open_page(page, f"{base_url}/arms?partners=Russia", charts=3)
     # plotly's drag layer lies over the bars and turns a click at the bar's place into a point selection
-    page.locator(".st-key-arms_order_deals_chart .barlayer .point path").first.click(force=True)
-    expect(page.get_by_text("Behind your selection")).to_be_visible()
+    # a click before plotly has bound its handlers selects nothing: click again, a bounded number of times
+    behind = page.get_by_text("Behind your selection")
+    for _ in range(3):
+        page.locator(".st-key-arms_order_deals_chart .barlayer .point path").first.click(force=True)
+        try:
+            behind.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    expect(behind).to_be_visible()
     expect(page.get_by_text("Widget-2")).to_be_visible()
     link = page.get_by_role("link", name="Fixture source A")
     expect(link.first).to_have_attribute("href", "https://example.org/a")

@@ -8,6 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_browser_pages import PNG_SIGNATURE, download, open_page, read_csv, wait_for_charts
+from tests.conftest import fixture_table
 
 
 def test_un_measure_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
@@ -19,10 +20,14 @@ def test_un_measure_in_url_reopen_and_downloads(page: Page, base_url: str, brows
     agreement = read_csv(download(page, "un_agreement_csv"))
     assert set(agreement["measure"]) == {"Abstain-aware"}
     assert agreement["value_pct"].tolist() == agreement["agreement_abstain_aware_pct"].tolist()
-    assert sorted(agreement["value_pct"]) == [70.0, 75.0, 80.0, 80.0]  # the fixture's abstain-aware scores
+    scores = fixture_table("un_agreement").dropna(subset=["agreement_abstain_aware"])
+    shown = scores[scores["country_iso3"].isin(agreement["country_iso3"])]
+    assert sorted(agreement["value_pct"]) == sorted((shown["agreement_abstain_aware"] * 100).round(1))
     votes = read_csv(download(page, "un_key_votes_csv"))
-    assert votes["resolution"].tolist() == ["A/RES/ES-11/1"]
-    assert votes[["Serbia", "Russia"]].values.tolist() == [["yes", "no"]]
+    resolutions = fixture_table("un_resolutions").sort_values("date", ascending=False)
+    assert votes["resolution"].tolist() == resolutions["resolution_id"].tolist()  # newest first
+    es11_1 = votes.set_index("resolution").loc["A/RES/ES-11/1"]
+    assert [es11_1["Serbia"], es11_1["Russia"]] == ["yes", "no"]
     assert download(page, "un_agreement_png")[:8] == PNG_SIGNATURE
 
     again = browser.new_page()
