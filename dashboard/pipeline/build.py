@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -26,6 +27,10 @@ from dashboard.pipeline.read_tables import Loaded, read_table
 from dashboard.schema.ddl import schema_sql
 from dashboard.schema.tables import TABLES
 from dashboard.store import queries
+
+# Steps that derive tables from the loaded rows inside the new database (after the staging views and macros,
+# before the integrity checks), in order; each takes the open connection and the checked rows.
+DERIVED_STEPS: list[Callable[[duckdb.DuckDBPyConnection, dict[str, Loaded]], None]] = []
 
 
 def load_all(data_dir: Path) -> dict[str, Loaded]:
@@ -85,6 +90,8 @@ def write_database(tables: dict[str, Loaded], out: Path) -> dict[str, int]:
             counts[table.name] = len(frame)
         for name in queries.STAGING:
             _execute(con, f"queries/{name}.sql", queries.sql(name))
+        for step in DERIVED_STEPS:
+            step(con, tables)
         problems = integrity_problems(con, tables)
         if problems:
             raise DataError(problems)
