@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -10,9 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import duckdb
 import streamlit as st
 
 from dashboard.store import app_data, database
+
+LOG = logging.getLogger("dashboard.app")
 
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
@@ -33,7 +37,14 @@ page = st.navigation(
     ]
 )
 
-if database.is_stale(app_data.connection().path):
-    st.warning("The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh.")
-
-page.run()
+try:
+    if database.is_stale(app_data.connection().path):
+        st.warning(
+            "The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh."
+        )
+    page.run()
+except (database.DatabaseUnavailable, duckdb.Error) as err:
+    # the one reader-facing path for data failures: a plain message here, the details in the server log
+    LOG.error("page %s failed: %s", page.url_path or "overview", err, exc_info=True)
+    message = str(err) if isinstance(err, database.DatabaseUnavailable) else database.READ_FAILED
+    st.error(message, icon=":material/database:")

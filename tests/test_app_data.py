@@ -129,7 +129,7 @@ def test_data_dictionary_describes_every_column(fixture_db):
     assert set(d.index) == expected
     assert d.loc[("eu_statements", "stance"), "rule"] == ">= -2; <= 2"
     assert d.loc[("countries", "bloc"), "rule"] == "one of: East, West, Other"
-    assert d.loc[("sources", "url"), "rule"] == "http(s) URL"
+    assert d.loc[("sources", "url"), "rule"] == "at most 2000 characters; http(s) URL"
     assert d.loc[("exercises", "end_date"), "rule"] == "not before start_date"
     assert d.loc[("un_agreement", "partner"), "references"] == "countries.iso3 (or EU)"
     assert d.loc[("sources", "published_on"), "required"] == "no"

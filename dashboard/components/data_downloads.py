@@ -19,6 +19,7 @@ from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import BY_NAME, TABLES
 from dashboard.store import queries
 from dashboard.store.database import SharedConnection
+from dashboard.style.text import spreadsheet_safe
 
 TABLE_NAMES = [t.name for t in TABLES]
 
@@ -31,14 +32,15 @@ def check_table(name: str) -> str:
 
 
 def _cell(value) -> str:
-    """A value written the way the curated CSVs write it, so a downloaded table builds again as it is."""
+    """A value written the way the curated CSVs write it, so a downloaded table builds again as it is; text a
+    spreadsheet would run as a formula gets a leading apostrophe (no cell of the data starts that way)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return str(value)
+    return str(spreadsheet_safe(value))
 
 
 def _fetch(shared: SharedConnection, name: str) -> tuple[list[str], list[tuple]]:

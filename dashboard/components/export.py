@@ -1,41 +1,29 @@
 """Chart downloads: PNG/SVG images drawn server-side by kaleido, and the CSV of the plotted rows.
 
-Both carry what the chart shows, under which filters and from which sources, inside the file itself.
+Both carry what the chart shows, under which filters and from which sources, inside the file itself. Images
+are drawn in a worker process with a time bound (image_renderer.py).
 These functions need no Streamlit script context: download buttons call them lazily, on click.
 """
 
 from __future__ import annotations
 
-import atexit
 import io
 import textwrap
-import threading
-import warnings
 
-import kaleido
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from dashboard.style.text import plotly_escape
-from dashboard.style.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, TOPOJSON_DIR, export_layout
+from dashboard.components.image_renderer import RENDERER, ExportError  # noqa: F401 (callers catch it from here)
+from dashboard.style.text import plotly_escape, spreadsheet_safe
+from dashboard.style.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, export_layout
 
 PROJECT = "Serbia Alignment Monitor"
-_server_lock = threading.Lock()
-_render_lock = threading.Lock()  # one browser serves every session: one image at a time
-_server_started = False
 
 
 def ensure_image_server() -> None:
-    """Start kaleido's browser once per process: cold exports take seconds, warm ones a fraction of one."""
-    global _server_started
-    with _server_lock:
-        if not _server_started:
-            pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"  # maps drawn from the bundled outline
-            kaleido.start_sync_server(silence_warnings=True)
-            atexit.register(kaleido.stop_sync_server, silence_warnings=True)
-            _server_started = True
+    """Start the image worker and its browser now (cold exports take seconds, warm ones a fraction of one)."""
+    RENDERER.warm_up()
 
 
 def source_line(sources: pd.DataFrame, limit: int = 4, credit: bool = True) -> str:
@@ -59,12 +47,8 @@ def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_
         plotly_escape(filters_text),
         "<br>".join(map(plotly_escape, textwrap.wrap(source_text, 170))),
     )
-    ensure_image_server()
-    with _render_lock, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        return styled.to_image(
-            format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT, scale=EXPORT_SCALE if fmt == "png" else 1
-        )
+    # drawn in the image worker, bounded in time; raises ExportError with a message for the reader
+    return RENDERER.render(styled.to_json(), fmt, EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE if fmt == "png" else 1)
 
 
 def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.DataFrame) -> bytes:
@@ -81,6 +65,9 @@ def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.Dat
     for column in table.columns:
         if table[column].map(_is_list).any():  # e.g. fact_ids: one cell, ids separated by "; "
             table[column] = table[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)
+        if table[column].dtype == object:
+            table[column] = table[column].map(spreadsheet_safe)
+    table.columns = [spreadsheet_safe(str(c)) for c in table.columns]
     table.to_csv(out, index=False, lineterminator="\n")
     return out.getvalue().encode("utf-8")
 

@@ -19,6 +19,7 @@ same parameters first so that every dropped value is named in a visible note ins
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -115,15 +116,25 @@ def choices() -> Choices:
     )
 
 
+def parse_year(text: str) -> int | None:
+    """A year from a URL value: a finite whole number of at most four digits ('2014', '2014.0'); anything
+    else (inf, 1e400, nan, 2014.5, words) is None, never an exception."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(value) or value != int(value) or not -9999 <= value <= 9999:
+        return None
+    return int(value)
+
+
 def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[str]:
     """Describe every URL value the filters cannot use (the widgets will ignore or clamp them)."""
     notes = []
     years = raw.get("years") or []
     if years:
-        try:
-            values = [int(float(v)) for v in years]
-        except ValueError:
-            values = []
+        parsed = [parse_year(v) for v in years]
+        values = [v for v in parsed if v is not None] if None not in parsed else []
         if len(values) != 2:
             notes.append(f"years={'&'.join(years)} is not a pair of years; showing the default range")
         elif not all(c.first_year <= v <= c.last_year for v in values):

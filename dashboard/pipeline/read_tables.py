@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,9 +21,13 @@ from dashboard.schema.row_models import row_model
 
 CURATED = "curated"
 IMPORTED = "imported"
-# the csv module refuses fields over its limit with a bare error; raise it and report long cells ourselves
-MAX_CELL = 100_000
+# the csv module refuses fields over its limit with a bare error: raise the limit, and let the declared
+# length limits (dashboard/schema/columns.py) report a long cell at its line
 csv.field_size_limit(1 << 30)
+# C0 control characters other than tab and newline, and DEL: never part of a fact, often a sign of a damaged
+# file or of something meant to fool a reader
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+SHOWN = 60  # characters of a bad value quoted in a problem
 
 
 @dataclass
@@ -80,10 +85,10 @@ def _header_problem(label: str, header: list[str], expected: list[str]) -> Probl
 
 
 def _cell_problem(value: str) -> str | None:
-    if "\x00" in value:
-        return "contains a NUL byte"
-    if len(value) > MAX_CELL:
-        return f"cell of {len(value):,} characters (at most {MAX_CELL:,})"
+    found = _CONTROL.search(value)
+    if found:
+        name = "a NUL byte" if found.group() == "\x00" else f"control character U+{ord(found.group()):04X}"
+        return f"contains {name} at character {found.start() + 1}"
     return None
 
 
@@ -140,6 +145,8 @@ def validation_problems(err: ValidationError, raw: dict, label: str, line: int) 
     for e in err.errors():
         column = ".".join(str(p) for p in e["loc"]) or "(row)"
         value = raw.get(column)
+        if value is not None and len(value) > SHOWN:
+            value = value[:SHOWN] + f"… ({len(value):,} characters)"
         shown = f" (got {value!r})" if value is not None else ""
         found.append(Problem(label, line, column, e["msg"] + shown))
     return found

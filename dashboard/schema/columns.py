@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 # column kind -> DuckDB type
+# the longest text any column takes unless its declaration says otherwise (the longest cell of the data is
+# about 650 characters): a runaway cell is refused at its line instead of bloating the database
+DEFAULT_TEXT_LIMIT = 2000
+
 SQL_TYPES = {"text": "VARCHAR", "integer": "INTEGER", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN"}
 
 
@@ -49,6 +53,13 @@ class Column:
     def __post_init__(self):
         if self.kind not in SQL_TYPES:
             raise ValueError(f"{self.name}: unknown kind {self.kind!r}")
+
+    @property
+    def length_limit(self) -> int | None:
+        """The most characters a text value may have (None for other kinds)."""
+        if self.kind != "text":
+            return None
+        return self.max_length if self.max_length is not None else DEFAULT_TEXT_LIMIT
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ def _checks(c: Column) -> list[str]:
         checks.append(f"{c.name} <= {c.maximum:g}")
     if c.pattern:
         checks.append(f"regexp_matches({c.name}, {_literal(c.pattern.regex)})")
-    if c.max_length is not None:
-        checks.append(f"length({c.name}) <= {c.max_length}")
+    if c.length_limit is not None and not c.enum:
+        checks.append(f"length({c.name}) <= {c.length_limit}")
     return checks
 
 

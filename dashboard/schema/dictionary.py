@@ -17,8 +17,8 @@ def rule(c: Column) -> str:
         parts.append(f">= {c.minimum:g}")
     if c.maximum is not None:
         parts.append(f"<= {c.maximum:g}")
-    if c.max_length is not None:
-        parts.append(f"at most {c.max_length} characters")
+    if c.length_limit is not None and not c.enum:
+        parts.append(f"at most {c.length_limit} characters")
     if c.pattern:
         parts.append(c.pattern.words)
     if c.default is not None:

@@ -22,7 +22,7 @@ class Row(BaseModel):
 def _annotation(c: Column) -> Any:
     base: Any = Literal[c.enum] if c.enum else PY_TYPES[c.kind]
     meta: list[Any] = []
-    bounds = {"ge": c.minimum, "le": c.maximum, "max_length": c.max_length}
+    bounds = {"ge": c.minimum, "le": c.maximum, "max_length": None if c.enum else c.length_limit}
     bounds = {k: v for k, v in bounds.items() if v is not None}
     if c.kind == "text" and c.required and not c.enum:
         bounds["min_length"] = 1

@@ -52,3 +52,15 @@ def plotly_wrapped(text: object, width: int = 70, lines: int = 5) -> str:
     """A long text as at most `lines` escaped figure lines joined by <br>."""
     parts = textwrap.wrap(str(text), width)
     return "<br>".join(plotly_escape(line) for line in parts[:lines]) + ("…" if len(parts) > lines else "")
+
+
+# cells a spreadsheet would read as a formula (OWASP, CSV injection): =, +, -, @, and tab or CR first
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell for a CSV download, with a leading apostrophe where a spreadsheet would otherwise
+    evaluate it; numbers and other values pass unchanged (a negative number is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
