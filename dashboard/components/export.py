@@ -65,7 +65,7 @@ def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.Dat
     for column in table.columns:
         if table[column].map(_is_list).any():  # e.g. fact_ids: one cell, ids separated by "; "
             table[column] = table[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)
-        if table[column].dtype == object:
+        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
             table[column] = table[column].map(spreadsheet_safe)
     table.columns = [spreadsheet_safe(str(c)) for c in table.columns]
     table.to_csv(out, index=False, lineterminator="\n")
