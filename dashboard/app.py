@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
 import streamlit as st
 
 from dashboard.store import app_data, database
+from dashboard.style.text import md_escape
 
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
@@ -37,3 +38,4 @@ if database.is_stale(app_data.connection().path):
     st.warning("The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh.")
 
 page.run()
+st.sidebar.caption(f"Dataset version {md_escape(app_data.dataset_info()['version'])}")
