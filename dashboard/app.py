@@ -37,5 +37,5 @@ page = st.navigation(
 if database.is_stale(app_data.connection().path):
     st.warning("The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh.")
 
+st.sidebar.caption(f"Dataset version {md_escape(app_data.dataset_info()['version'])}")  # on every page
 page.run()
-st.sidebar.caption(f"Dataset version {md_escape(app_data.dataset_info()['version'])}")
