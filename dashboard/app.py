@@ -15,6 +15,7 @@ import duckdb
 import streamlit as st
 
 from dashboard.store import app_data, database
+from dashboard.style.text import md_escape
 
 LOG = logging.getLogger("dashboard.app")
 
@@ -42,6 +43,7 @@ try:
         st.warning(
             "The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh."
         )
+    st.sidebar.caption(f"Dataset version {md_escape(app_data.dataset_info()['version'])}")  # on every page
     page.run()
 except (database.DatabaseUnavailable, duckdb.Error) as err:
     # the one reader-facing path for data failures: a plain message here, the details in the server log

@@ -22,6 +22,8 @@ UPSTREAM_IDS = (
     "un-unvotes-2021",
     "un-quak1-es11-3",
     "un-kaartmaker-es11-1",
+    "un-3dl-ga-votes-2025",
+    "un-voeten-idealpoints-2024",
 )
 
 

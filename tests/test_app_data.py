@@ -103,6 +103,7 @@ def test_everything_zip_rebuilds_the_same_database(fixture_db, tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(data_downloads.everything_zip(SharedConnection(fixture_db))))
     names = set(archive.namelist())
     assert names == {f"curated/{t}.csv" for t in data_sources.TABLES} | {
+        "dataset_info.csv",
         "schema.sql",
         "data_dictionary.csv",
         "README.md",
@@ -139,7 +140,8 @@ def test_data_dictionary_describes_every_column(fixture_db):
 
 def test_table_csv_matches_the_curated_format(fixture_db):
     raw = data_downloads.table_csv(SharedConnection(fixture_db), "countries").decode()
-    assert raw.splitlines()[0] == "iso3,name,bloc,kind,eu_member,eu_candidate_wb,notes"
+    assert raw.splitlines()[0].startswith("# Serbia Alignment Monitor, dataset ")  # skipped by the build
+    assert raw.splitlines()[1] == "iso3,name,bloc,kind,eu_member,eu_candidate_wb,notes"
     assert "SRB,Serbia,Other,country,false,true," in raw.splitlines()
 
 
@@ -158,3 +160,15 @@ def test_empty_database_loads_without_error(monkeypatch, tmp_path):
     assert browsed.empty and list(browsed.columns)[:2] == ["event_id", "date"]
     sources = (FIXTURE / "curated" / "sources.csv").read_text(encoding="utf-8").splitlines()
     assert len(found) == len(sources) - 1  # the sources stay: only fact tables were emptied
+
+
+def test_the_dataset_version_is_shown_on_the_page_and_in_the_sidebar(app, fixture_db):
+    version, sha = (
+        duckdb.connect(str(fixture_db), read_only=True)
+        .execute("select version, content_sha256 from dataset_info")
+        .fetchone()
+    )
+    at = app()
+    assert any(shown(m).startswith(f"**Dataset version {version}** · built ") for m in texts(at, "markdown"))
+    assert any(sha in c for c in texts(at, "caption"))
+    assert f"Dataset version {version}" in [shown(c.value) for c in at.sidebar.caption]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.components.timeline import break_gaps
 from tests.apptest import empty_database, only_figure, open_app, rerun, shown, sum_by, texts, traces
+from tests.conftest import fixture_table
 
 
 @pytest.fixture
@@ -23,8 +25,15 @@ def test_default_view_has_bars_lines_milestones_and_headlines(app):
     assert lines["CFSP alignment (European Commission)"]["y"] == [51.0]
     # a half-year figure is its own line, never joined to the calendar years
     assert lines["CFSP alignment (ISAC Fund, half-years)"]["y"] == [53.0]
-    assert lines["UN votes: agrees with Russia"]["y"] == [70.0, 65.0]
-    assert lines["UN votes: agrees with European Union"]["y"] == [60.0, 72.0]
+    # UN agreement: one line per year basis, broken where a year has no figure (never drawn across a gap)
+    un = fixture_table("un_agreement").fillna({"year_basis": "calendar"})
+    russia = un[(un.country_iso3 == "SRB") & (un.partner == "RUS")].sort_values("year")
+    calendar, session = (russia[russia.year_basis == b] for b in ("calendar", "session"))
+    expected = break_gaps(calendar.year.to_list(), [round(100 * a, 1) for a in calendar.agreement])[0]
+    assert None in expected  # the fixture has a gap in its calendar years
+    assert lines["UN votes: agrees with Russia"]["y"] == expected
+    assert lines["UN votes: agrees with Russia (UNGA sessions)"]["y"] == [round(100 * a, 1) for a in session.agreement]
+    assert lines["UN votes: agrees with European Union"]["y"] == [60.0, None, 72.0]
     assert lines["Milestones"]["text"] == ["Fixture event", "Fixture moratorium on…"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Latest CFSP alignment"] == "51%"  # the Commission's report ends last (2023-08-31)
@@ -41,7 +50,8 @@ def test_partner_filter_changes_bars_and_lines(app):
     fig = only_figure(rerun(at))
     assert sum_by(fig, "legendgroup") == {"East": -1}  # the 2017 Russian deal only
     lines = traces(fig, "scatter")
-    assert set(lines) == {"UN votes: agrees with Russia", "Milestones"}  # CFSP follows the EU, not Russia
+    # CFSP follows the EU, not Russia; the UN session scores are a line of their own
+    assert set(lines) == {"UN votes: agrees with Russia", "UN votes: agrees with Russia (UNGA sessions)", "Milestones"}
     assert lines["Milestones"]["text"] == ["Fixture moratorium on…"]  # partnerless events always show
 
 

@@ -19,7 +19,8 @@ def app(monkeypatch, fixture_db):
 
 
 def _panels(at) -> dict[str, dict[str, list]]:
-    """{panel title: {country: values}} from the single agreement chart."""
+    """{panel title: {line name: values}} from the single agreement chart (the None that breaks a line where a
+    year has no figure left out)."""
     figs = figures(at)
     assert len(figs) == 1, f"expected one chart, found {len(figs)}"
     fig = figs[0]
@@ -32,7 +33,7 @@ def _panels(at) -> dict[str, dict[str, list]]:
         yaxis = fig["layout"]["yaxis" + t["yaxis"][1:]]
         key = (round(sum(xaxis["domain"]) / 2, 2), round(yaxis["domain"][1], 2))
         title = next(v for (x, y), v in titles.items() if x == key[0] and abs(y - key[1]) < 0.05)
-        panels.setdefault(title, {})[t["name"]] = t["y"]
+        panels.setdefault(title, {})[t["name"]] = [v for v in t["y"] if v is not None]  # gaps: test_gaps_...
     return panels
 
 
@@ -46,7 +47,12 @@ def test_default_view_has_a_panel_per_partner_and_the_key_votes(app):
     at = app()
     panels = _panels(at)
     assert list(panels) == ["with Russia", "with China", "with United States", "with the EU majority"]
-    assert panels["with Russia"] == {"Serbia": [70.0, 65.0], "Montenegro": [50.0, 45.0]}
+    # calendar years and UNGA sessions are lines of their own (fixture: one session row, 2022)
+    assert panels["with Russia"] == {
+        "Serbia": [70.0, 65.0, 69.0],
+        "Serbia (UNGA session)": [54.0],
+        "Montenegro": [50.0, 45.0],
+    }
     assert panels["with China"] == {"Serbia": [80.0, 75.0]}
     assert panels["with the EU majority"]["Montenegro"] == [97.0, 99.0]
     votes = _votes(at)
@@ -70,7 +76,8 @@ def test_measure_toggle_switches_to_the_abstain_aware_scores(app):
     at = app()
     at.radio(key="measure").set_value("Abstain-aware")
     panels = _panels(rerun(at))
-    assert panels["with Russia"]["Serbia"] == [80.0, 75.0]
+    assert panels["with Russia"]["Serbia"] == [80.0, 75.0, 78.0]
+    assert "Serbia (UNGA session)" not in panels["with Russia"]  # Voeten's scores have no abstain-aware figure
     assert panels["with China"] == {"Serbia": [85.0]}  # 2021 has no abstain-aware figure: left out, not zero
     assert figures(at)[0]["layout"]["title"]["text"].endswith("(abstain-aware)")
 
@@ -86,7 +93,7 @@ def test_compare_and_partner_filters_change_lines_and_vote_columns(app):
     at.multiselect(key="compare").set_value([])
     at.multiselect(key="partners").set_value(["DEU", "RUS"])
     rerun(at)
-    assert _panels(at) == {"with Russia": {"Serbia": [70.0, 65.0]}}
+    assert _panels(at) == {"with Russia": {"Serbia": [70.0, 65.0, 69.0], "Serbia (UNGA session)": [54.0]}}
     votes = _votes(at)
     assert [c for c in votes.columns if c in ("Serbia", "Germany", "Russia", "China", "Montenegro", "EU majority")] == [
         "Serbia",
@@ -99,7 +106,7 @@ def test_compare_and_partner_filters_change_lines_and_vote_columns(app):
 def test_year_filter_narrows_the_key_votes(app):
     at = app(years=["2020", "2025"])
     assert list(_votes(at).index) == ["A/RES/ES-11/4", "A/RES/ES-11/1"]
-    assert _panels(at)["with Russia"]["Serbia"] == [65.0]
+    assert _panels(at)["with Russia"]["Serbia"] == [65.0, 69.0]
 
 
 def test_countries_without_a_recorded_vote_get_no_column(app):
@@ -116,7 +123,7 @@ def test_bad_url_parameters_are_ignored_with_a_note(app):
     assert "unknown measure 'Loudest' ignored" in notes
     assert "'Purple'" in notes and "'Atlantis'" in notes
     assert at.radio(key="measure").value == "Same vote"
-    assert _panels(at)["with Russia"]["Serbia"] == [70.0, 65.0]
+    assert _panels(at)["with Russia"]["Serbia"] == [70.0, 65.0, 69.0]
 
 
 def test_years_without_votes_show_the_empty_state(app):
@@ -161,3 +168,13 @@ def test_empty_database_loads_without_error(monkeypatch, tmp_path):
     at = open_app(monkeypatch, out, page=PAGE)
     assert not at.get("plotly_chart") and not at.dataframe
     assert any(n.startswith("No key votes recorded") for n in texts(at, "info"))
+
+
+def test_a_line_never_bridges_years_without_a_figure_nor_joins_two_year_bases(app):
+    fig = figures(app())[0]
+    serbia = {t["name"]: t for t in fig["data"] if t["name"].startswith("Serbia") and t["xaxis"] == "x"}
+    calendar, session = serbia["Serbia"], serbia["Serbia (UNGA session)"]
+    # fixture years 2019, 2021, 2025 (calendar) and 2022 (session): a None between years more than one apart
+    assert calendar["x"] == [2019, None, 2021, None, 2025]
+    assert session["x"] == [2022] and session["line"]["dash"] == "dot"
+    assert calendar["customdata"][1] == -1  # a gap maps to no row

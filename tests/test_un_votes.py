@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.importers.country_names import CountryNames
-from dashboard.importers.unvotes import cli
+from dashboard.importers.unvotes import cli, voeten
 from dashboard.importers.unvotes.agreement import COUNTRIES, PARTNERS, agreement, agreement_rows, load
 from dashboard.importers.unvotes.countries import country_names, eu_members
 from dashboard.importers.unvotes.read import read
@@ -184,10 +184,100 @@ def test_command_reports_problems_and_writes_nothing(tmp_path, capsys):
     bad = _copy_with(tmp_path, UNDL, "1002,A/RES/65/2,2010-11-01,SERBIA,A", "1002,A/RES/65/2,2010-11-01,SERBIA,Q")
     code = cli.main(
         ["--data", str(data), "--shared", str(tmp_path), "agreement", "--undl", str(bad), "--unvotes", str(tmp_path)]
+        + ["--votes-2025", str(tmp_path / "none.csv"), "--voeten", str(tmp_path / "none.csv")]
     )
     assert code == 1
     err = capsys.readouterr().err
     assert "undl_long.csv:13: vote: unknown vote 'Q'" in err and "nothing written" in err
+    assert snapshot(data) == before
+
+
+# ---------------------------------------------------------------- the 2025 extract and Voeten's session scores
+
+VOTES_2025 = HERE / "votes_2025_3dl.csv"
+VOETEN_FIXTURE = HERE / "voeten_sessions.csv"
+
+
+def test_the_3dl_long_form_gives_the_hand_computed_agreement(names):
+    # fixture: Serbia Y/A/A, Russia N/A/Y; EU members DEU Y/N/N, FRA Y/N/N, ITA Y/absent/N, AUT Y/Y/A -> EU Y/N/N
+    table = _table(agreement(load(read(VOTES_2025, names)), ["SRB"], ["RUS", "EU"], EU4))
+    assert table[(2025, "SRB", "RUS")] == (pytest.approx(1 / 3), pytest.approx((0 + 1 + 0.5) / 3), 3)
+    assert table[(2025, "SRB", "EU")] == (pytest.approx(1 / 3), pytest.approx((1 + 0.5 + 0.5) / 3), 3)
+
+
+def test_the_3dl_code_must_agree_with_the_name(names, tmp_path):
+    bad = _copy_with(tmp_path, VOTES_2025, "RUS,Russian Federation", "UKR,Russian Federation")
+    with pytest.raises(DataError) as err:
+        read(bad, names)
+    assert any(
+        p.line == 3 and p.column == "country_name" and "reads as RUS but the file codes it UKR" in p.message
+        for p in err.value.problems
+    )
+
+
+def test_voeten_scores_are_read_per_session_with_serbia_as_yugoslavia(names):
+    scores = voeten.read_scores(VOETEN_FIXTURE, names, COUNTRIES, PARTNERS)
+    table = {(r.year, r.country_iso3, r.partner): (r.session, r.agreement, r.n_votes) for r in scores.itertuples()}
+    assert table[(2022, "SRB", "RUS")] == (77, 0.55, 70)  # "Yugoslavia" in a session of 2022 is Serbia
+    assert (2023, "BIH", "CHN") not in table  # NA: no figure, not zero
+    assert {iso3 for _, iso3, _ in table} == {"SRB", "MNE", "BIH"}  # Russia's own row is not a country measured
+    assert "EU" not in {p for _, _, p in table}  # the file scores no EU majority
+
+
+def test_session_scores_fill_only_the_years_no_calendar_file_covers(tmp_path, capsys):
+    data = importer_data(tmp_path)
+    extra = ["--votes-2025", str(VOTES_2025), "--voeten", str(VOETEN_FIXTURE), "--first", "2010", "--last", "2025"]
+    assert _agreement_command(data, *extra) == 0, capsys.readouterr().err
+    own = data / AGREEMENT_OWN
+    rows = _rows(own / "un_agreement.csv")
+    years = {}
+    for r in rows:
+        years.setdefault(r["year"], set()).add((r["source_series"], r["year_basis"]))
+    # calendar: the fixture's UN Digital Library years and 2025; sessions: 2020-2023 from the Voeten fixture
+    assert years == {
+        "2010": {("undl-calendar", "calendar")},
+        "2011": {("undl-calendar", "calendar")},
+        **{y: {("voeten-session", "session")} for y in ("2020", "2021", "2022", "2023")},
+        "2025": {("undl-calendar", "calendar")},
+    }
+    session = next(r for r in rows if r["agreement_id"] == "2022-SRB-RUS")
+    assert (session["agreement"], session["agreement_abstain_aware"], session["n_votes"]) == ("0.55", "", "70")
+    cites = {c["fact_id"]: c for c in _rows(own / "fact_sources.csv")}
+    assert sorted(cites) == sorted(r["agreement_id"] for r in rows)
+    assert cites["2022-SRB-RUS"]["source_id"] == cli.VOETEN_SOURCE_ID
+    assert "session 77" in cites["2022-SRB-RUS"]["evidence"] and "Yugoslavia" in cites["2022-SRB-RUS"]["evidence"]
+    assert cites["2025-SRB-RUS"]["source_id"] == cli.VOTES_2025_SOURCE_ID
+    assert set(_inputs(own)) == {"unvotes/undl_long.csv", "unvotes/votes_2025_3dl.csv", "unvotes/voeten_sessions.csv"}
+    assert "rows per year: 2010: " in capsys.readouterr().out
+    _drop_curated_agreement(data)  # the fixture's hand rows share some of these years
+    build(data, tmp_path / "out.duckdb")
+    before = snapshot(data)
+    assert _agreement_command(data, *extra) == 0  # a rerun changes nothing
+    assert snapshot(data) == before
+
+
+def _drop_curated_agreement(data: Path) -> None:
+    curated = data / "curated"
+    (curated / "un_agreement.csv").write_text(
+        (curated / "un_agreement.csv").read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8"
+    )
+    cites = (curated / "fact_sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (curated / "fact_sources.csv").write_text(
+        "".join(line for line in cites if not line.startswith("un_agreement,")), encoding="utf-8"
+    )
+
+
+def test_a_year_given_twice_for_one_pair_stops_the_import(tmp_path, capsys):
+    data = importer_data(tmp_path)
+    shared = tmp_path / "shared"
+    shutil.copytree(HERE, shared / "unvotes")
+    twice = shared / "unvotes" / VOTES_2025.name
+    twice.write_text(twice.read_text(encoding="utf-8").replace(",2025-", ",2011-"), encoding="utf-8")
+    before = snapshot(data)
+    undl = shared / "unvotes" / UNDL.name
+    code = _agreement_command(data, "--votes-2025", str(twice), undl=undl, shared=shared)
+    assert code == 1
+    assert "given by two inputs" in capsys.readouterr().err
     assert snapshot(data) == before
 
 
@@ -208,6 +298,8 @@ def _inputs(folder: Path) -> dict[str, dict]:
 
 def _agreement_command(data: Path, *extra: str, undl: Path = UNDL, shared: Path = FIXTURES) -> int:
     argv = ["--data", str(data), "--shared", str(shared), "agreement", "--undl", str(undl), "--unvotes", str(HERE)]
+    # the 2025 and Voeten files only where a test names them (a later option overrides an earlier one)
+    argv += ["--votes-2025", str(HERE / "none.csv"), "--voeten", str(HERE / "none.csv")]
     return cli.main(argv + ["--first", "2010", "--last", "2011", *extra])
 
 
@@ -388,11 +480,51 @@ def test_check_figures_of_the_upstream_description(undl_agreement, year, partner
 
 @pytest.mark.shared_sources
 def test_committed_agreement_folder_is_what_the_importer_makes(undl_agreement, tmp_path):
-    expected = {r["agreement_id"]: r for r in agreement_rows(undl_agreement[undl_agreement.partner != "DEU"])}
-    assert {r["agreement_id"] for r in _rows(PROJECT_DATA / AGREEMENT_OWN / "un_agreement.csv")} == set(expected)
-    code = cli.main(["agreement", "--first", "2006", "--last", "2021", "--out", str(tmp_path / "out")])
+    committed = _rows(PROJECT_DATA / AGREEMENT_OWN / "un_agreement.csv")
+    undl = {r["agreement_id"] for r in agreement_rows(undl_agreement[undl_agreement.partner != "DEU"])}
+    assert {r["agreement_id"] for r in committed if r["year"] <= "2021"} == undl
+    code = cli.main(["agreement", "--first", "2006", "--last", "2025", "--out", str(tmp_path / "out")])
     assert code == 0
     assert snapshot(tmp_path / "out") == snapshot(PROJECT_DATA / AGREEMENT_OWN), "imported/unvotes/ is stale"
+
+
+@pytest.mark.shared_sources
+@skip_without_sources
+def test_committed_series_say_their_source_and_year_basis():
+    committed = _rows(PROJECT_DATA / AGREEMENT_OWN / "un_agreement.csv")
+    bases = {}
+    for r in committed:
+        bases.setdefault(int(r["year"]), set()).add((r["source_series"], r["year_basis"]))
+    calendar, session = ("undl-calendar", "calendar"), ("voeten-session", "session")
+    # one definition per year: calendar counts 2006-2021 and 2025, Voeten's sessions 77-78 between them
+    assert {y: b for y, b in bases.items()} == {
+        **{y: {calendar} for y in range(2006, 2022)},
+        2022: {session},
+        2023: {session},
+        2025: {calendar},
+    }
+
+
+@pytest.mark.shared_sources
+@skip_without_sources
+def test_check_figures_of_the_2025_and_voeten_descriptions(names):
+    # SOURCE.md of unga_votes_2025_3dl: Serbia's identical-vote shares in 2025 over 171 votes
+    frame = agreement(load(read(cli.VOTES_2025, names)), ["SRB"], ["RUS", "CHN", "USA", "DEU", "HUN", "HRV"], [])
+    got = {r.partner: (round(r.agreement, 3), r.n_votes) for r in frame.itertuples()}
+    assert got == {
+        "RUS": (0.690, 171),
+        "CHN": (0.813, 171),
+        "USA": (0.064, 171),
+        "DEU": (0.830, 171),
+        "HUN": (0.766, 171),
+        "HRV": (0.836, 171),
+    }
+    # SOURCE.md of voeten_idealpoints_jun2024_extract: Serbia (YUG) in sessions 77 and 78
+    scores = voeten.read_scores(cli.VOETEN, names, ["SRB"], ["USA", "RUS", "CHN"])
+    table = {(r.session, r.partner): round(r.agreement, 3) for r in scores.itertuples()}
+    assert [table[(77, p)] for p in ("USA", "RUS", "CHN")] == [0.359, 0.538, 0.532]
+    assert [table[(78, p)] for p in ("USA", "RUS", "CHN")] == [0.382, 0.461, 0.573]
+    assert set(scores[scores.session == 77].n_votes) == {78}
 
 
 # the documented refresh (data/README.md): (file under ../shared/sources, extra arguments)

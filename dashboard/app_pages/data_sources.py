@@ -16,6 +16,9 @@ sidebar_filters()  # kept on this page too, so the filters carry over to the cha
 st.sidebar.caption("The filters shape the charts on the other pages; the tables and downloads here are complete.")
 page_params.note_unusable({"table": data_sources.TABLES})
 
+st.subheader("Dataset version")
+data_sources.version()
+
 st.subheader("Download everything")
 data_sources.downloads()
 

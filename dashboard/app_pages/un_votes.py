@@ -28,6 +28,7 @@ chart_panel.show(
     un_votes.agreement_chart(filters, measure), filters, hint="Click a point to see the year's figure and its source."
 )
 st.caption(un_votes.MEASURE_HELP)
+st.caption(un_votes.SERIES_HELP)
 
 st.subheader("Key votes")
 un_votes.key_votes_table(filters)

@@ -32,7 +32,7 @@ import streamlit as st
 
 from dashboard.components import export
 from dashboard.components.filters import Filters, choices
-from dashboard.store import app_data
+from dashboard.store import app_data, dataset_version
 from dashboard.store.cache import per_database
 from dashboard.style.text import md_escape, source_markdown
 from dashboard.style.theme import plot_config
@@ -178,7 +178,8 @@ def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 def _downloads(chart: Chart, filters: Filters) -> None:
     described = filters.describe(choices().names)
-    line = export.source_line(chart.sources)
+    info = app_data.dataset_info()
+    line = export.source_line(chart.sources, version=info["version"])
     png, svg, csv = st.columns(3, gap="small")
     name = f"serbia-alignment-{chart.key}-{filters.year_from}-{filters.year_to}"
     png.download_button(
@@ -203,7 +204,9 @@ def _downloads(chart: Chart, filters: Filters) -> None:
     )
     csv.download_button(
         "CSV",
-        data=functools.partial(export.csv_bytes, chart.data, chart.title, described, chart.sources),
+        data=functools.partial(
+            export.csv_bytes, chart.data, chart.title, described, chart.sources, dataset_version.describe(info)
+        ),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{chart.key}_csv",

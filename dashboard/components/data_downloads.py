@@ -17,7 +17,7 @@ from dashboard.components.export import PROJECT
 from dashboard.schema.ddl import schema_sql
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import BY_NAME, TABLES
-from dashboard.store import queries
+from dashboard.store import dataset_version, queries
 from dashboard.store.database import SharedConnection
 from dashboard.style.text import spreadsheet_safe
 
@@ -56,17 +56,28 @@ def _csv(header: list[str], rows: list[tuple]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def version_comment(shared: SharedConnection) -> str:
+    """The `#` line naming the dataset version, which the build skips before a table's header."""
+    return f"# {PROJECT}, {dataset_version.describe(dataset_version.read(shared.cursor()))}\n"
+
+
 def table_csv(shared: SharedConnection, name: str) -> bytes:
-    """One table as CSV, header = the declared column names, exactly as the build reads it."""
-    return _csv(*_fetch(shared, name))
+    """One table as CSV after a `#` line naming the dataset version; header = the declared column names, as
+    the build reads it (the build skips leading `#` lines; pandas: `read_csv(path, comment="#")`)."""
+    return version_comment(shared).encode("utf-8") + _csv(*_fetch(shared, name))
 
 
 def _readme(shared: SharedConnection, counts: dict[str, int]) -> str:
     built = dt.datetime.fromtimestamp(shared.path.stat().st_mtime, dt.UTC)
+    info = dataset_version.read(shared.cursor())
     lines = [
         f"# {PROJECT}: the data",
         "",
         f"Exported from the database built {built:%Y-%m-%d %H:%M} UTC.",
+        "",
+        f"Dataset version: {info['version']}",
+        f"Content sha256: {info['content_sha256'] or 'not recorded'} (over the curated and imported files the "
+        "database was built from; `dataset_info.csv` holds the same row)",
         "",
         "One CSV per table in `curated/` (UTF-8, header row, empty cell = unknown; imported rows included, "
         "with their corrections applied), `schema.sql` (the DuckDB schema with keys and checks) and "
@@ -96,6 +107,8 @@ def everything_zip(shared: SharedConnection) -> bytes:
             header, rows = _fetch(shared, name)
             counts[name] = len(rows)
             z.writestr(f"curated/{name}.csv", _csv(header, rows))
+        info = dataset_version.read(shared.cursor())
+        z.writestr("dataset_info.csv", _csv(list(info), [tuple(info.values())]))
         z.writestr("schema.sql", schema_sql())
         z.writestr("data_dictionary.csv", dictionary().to_csv(index=False, lineterminator="\n"))
         z.writestr("README.md", _readme(shared, counts))

@@ -26,15 +26,18 @@ def ensure_image_server() -> None:
     RENDERER.warm_up()
 
 
-def source_line(sources: pd.DataFrame, limit: int = 4, credit: bool = True) -> str:
-    """'Sources: A; B; C and 2 more · Serbia Alignment Monitor', from a sources_for_facts result
-    (publishers, most cited first); `credit=False` leaves out the project's name."""
+def source_line(sources: pd.DataFrame, limit: int = 4, credit: bool = True, version: str = "") -> str:
+    """'Sources: A; B; C and 2 more · Serbia Alignment Monitor, dataset 2026-12-09+1a2b3c4d', from a
+    sources_for_facts result (publishers, most cited first); `credit=False` leaves out the project's name
+    (and the dataset version given as `version`)."""
     publishers = list(dict.fromkeys(sources["publisher"])) if len(sources) else []
     shown = "; ".join(publishers[:limit])
     if len(publishers) > limit:
         shown += f" and {len(publishers) - limit} more"
     line = f"Sources: {shown}" if shown else "Sources: none cited"
-    return f"{line} · {PROJECT}" if credit else line
+    if not credit:
+        return line
+    return f"{line} · {PROJECT}" + (f", dataset {_one_line(version)}" if version else "")
 
 
 def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_text: str) -> bytes:
@@ -51,13 +54,16 @@ def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_
     return RENDERER.render(styled.to_json(), fmt, EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE if fmt == "png" else 1)
 
 
-def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.DataFrame) -> bytes:
-    """The plotted rows as CSV, after `#` comment lines naming the chart, filters and every source.
+def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.DataFrame, dataset: str = "") -> bytes:
+    """The plotted rows as CSV, after `#` comment lines naming the chart, filters, the dataset version
+    (`dataset`, as dashboard.store.dataset_version.describe writes it) and every source.
 
     Read it back with `pandas.read_csv(path, comment="#")`.
     """
     out = io.StringIO()
     out.write(f"# {PROJECT}: {_one_line(title)}\n# Filters: {_one_line(filters_text)}\n")
+    if dataset:
+        out.write(f"# Data: {_one_line(dataset)}\n")
     for s in sources.itertuples():
         date = "" if pd.isna(s.published_on) else f", {pd.Timestamp(s.published_on):%Y-%m-%d}"
         out.write(f"# Source: {_one_line(s.title)} — {_one_line(s.publisher)}{date} <{s.url}>\n")

@@ -27,6 +27,25 @@ def period_mid(start, end) -> pd.Timestamp:
     return start + (end - start) / 2
 
 
+def session_mid(year: int) -> pd.Timestamp:
+    """The middle of the UNGA session opening in September of `year` (it ends the next September)."""
+    return pd.Timestamp(int(year) + 1, 3, 15)
+
+
+def break_gaps(years, *columns) -> tuple[list, ...]:
+    """`columns` (lists of equal length, in year order) with a None between two points more than a year
+    apart, so a line never bridges years without a figure. Returns the columns in the same order."""
+    years = [int(y) for y in years]
+    out: tuple[list, ...] = tuple([] for _ in columns)
+    for i, year in enumerate(years):
+        if i and year - years[i - 1] > 1:
+            for column in out:
+                column.append(None)
+        for column, values in zip(out, columns):
+            column.append(values[i])
+    return out
+
+
 # An issuer that reports over both half-years and whole years (ISAC) gets one line per cadence: joining a
 # January–June figure to a calendar-year figure would draw a change that is only a change of period.
 CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", half-years")]

@@ -47,6 +47,27 @@ UPSTREAM: dict[str, dict[str, str]] = {
         "licence": "Package MIT (c) David Robinson; underlying Voeten data CC0",
         "vintage": "Commit 7eb7034 of 8 Mar 2021; sessions 1-74, votes to 14 Jan 2020",
     },
+    "un-3dl-ga-votes-2025": {
+        "producer": "United Nations Dag Hammarskjöld Library (UN Digital Library voting records), scraped by the "
+        "Data Driven Decision Lab (3DL); copy in GitHub HZloto/unga-2025",
+        "title": "UNGA recorded votes of calendar 2025 (192 votes) - 35 selected countries, long format "
+        "(extract of data/un_votes_2025_processed.csv)",
+        "url": "https://github.com/HZloto/unga-2025/blob/46fa27efae8b05d522b89bbdcdcd564a96e49cef/"
+        "data/un_votes_2025_processed.csv",
+        "licence": "Neither repository states a licence. " + _UNDL_TERMS,
+        "vintage": "Blob 32780b3 added 11 Feb 2026 (repository HEAD 6767211 of 12 Apr 2026); votes of "
+        "24 Feb to 18 Dec 2025",
+    },
+    "un-voeten-idealpoints-2024": {
+        "producer": "Michael Bailey, Anton Strezhnev and Erik Voeten, United Nations General Assembly Voting Data "
+        "(Harvard Dataverse hdl:1902.1/12379, doi:10.7910/DVN/LEJUQZ)",
+        "title": "IdealpointestimatesAll_Jun2024.csv - sessions 60-78, 35 selected countries (ideal points and "
+        "agreement with the US, Russia, China)",
+        "url": "https://github.com/tongyu03/DSE3101-Predictive-Modelling-of-Global-Trade-Flows/blob/"
+        "98ab7b673cf2c6415f6e86ba2e63eee0b51f07ae/data/IdealpointestimatesAll_Jun2024.csv",
+        "licence": "CC0 on Dataverse; the GitHub copy (verified identical to the Dataverse file) has no licence file",
+        "vintage": "June 2024 release; sessions 1-78, session 78 = Sep 2023 to Sep 2024",
+    },
     "un-quak1-es11-3": {
         "producer": "Quak1 on GitHub (un-votes), scraped from UN Digital Library record 3967778",
         "title": "Every member's vote on A/RES/ES-11/3 (7 Apr 2022), converted from lib/votes.json",

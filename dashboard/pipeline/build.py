@@ -22,6 +22,7 @@ import pandas as pd
 from dashboard.paths import DATA_DIR, DEFAULT_DB
 from dashboard.pipeline.corrections import apply_corrections, read_corrections
 from dashboard.pipeline.cross_checks import check_all
+from dashboard.pipeline.dataset_info import write_dataset_info
 from dashboard.pipeline.problems import DataError, Problem
 from dashboard.pipeline.read_tables import Loaded, read_table
 from dashboard.schema.ddl import schema_sql
@@ -31,6 +32,7 @@ from dashboard.store import queries
 # Steps that derive tables from the loaded rows inside the new database (after the staging views and macros,
 # before the integrity checks), in order; each takes the open connection and the checked rows.
 DERIVED_STEPS: list[Callable[[duckdb.DuckDBPyConnection, dict[str, Loaded]], None]] = []
+DERIVED_STEPS.append(write_dataset_info)  # dataset_info: the version of the data (pipeline/dataset_info.py)
 
 
 def load_all(data_dir: Path) -> dict[str, Loaded]:

@@ -46,6 +46,7 @@ class Loaded:
 
     table: Table
     rows: list[Located] = field(default_factory=list)
+    data_dir: Path | None = None  # the data folder the files were read from (read_table sets it)
 
 
 def table_files(data_dir: Path, table: Table) -> list[Path]:
@@ -71,7 +72,7 @@ def _decode(label: str, raw: bytes, problems: list[Problem]) -> str | None:
         return None
 
 
-def _header_problem(label: str, header: list[str], expected: list[str]) -> Problem:
+def _header_problem(label: str, header: list[str], expected: list[str], line: int = 1) -> Problem:
     missing = [c for c in expected if c not in header]
     extra = [c for c in header if c not in expected]
     detail = []
@@ -81,7 +82,7 @@ def _header_problem(label: str, header: list[str], expected: list[str]) -> Probl
         detail.append("unexpected " + ", ".join(extra))
     if not detail:
         detail.append("columns out of order")
-    return Problem(label, 1, "header", f"wrong header ({'; '.join(detail)}); expected " + ",".join(expected))
+    return Problem(label, line, "header", f"wrong header ({'; '.join(detail)}); expected " + ",".join(expected))
 
 
 def _cell_problem(value: str) -> str | None:
@@ -98,17 +99,18 @@ def read_file(path: Path, label: str, table: Table, problems: list[Problem], int
     text = _decode(label, path.read_bytes(), problems)
     if text is None:
         return
+    text, skipped = _strip_comments(text)
     if not text.strip():
         problems.append(Problem(label, 1, "(file)", "empty file: expected a header row " + ",".join(expected)))
         return
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader)]
     if header != expected:
-        problems.append(_header_problem(label, header, expected))
+        problems.append(_header_problem(label, header, expected, 1 + skipped))
         return
     model = row_model(table)
     imported = label.startswith(IMPORTED + "/")
-    for line, cells in _records(reader, label, problems):
+    for line, cells in _records(reader, label, problems, skipped):
         if not any(c.strip() for c in cells):
             continue  # blank line
         if len(cells) != len(header):
@@ -127,7 +129,18 @@ def read_file(path: Path, label: str, table: Table, problems: list[Problem], int
         into.rows.append(Located(label, line, row.model_dump(), imported))
 
 
-def _records(reader, label: str, problems: list[Problem]):
+def _strip_comments(text: str) -> tuple[str, int]:
+    """The text without its leading `#` lines (a downloaded table names its dataset version in one; no column
+    name starts with `#`), and how many lines were removed, so problems still name the file's own lines."""
+    skipped = 0
+    while text.startswith("#"):
+        newline = text.find("\n")
+        text = "" if newline < 0 else text[newline + 1 :]
+        skipped += 1
+    return text, skipped
+
+
+def _records(reader, label: str, problems: list[Problem], offset: int = 0):
     """(line, cells) for each record; a record the csv module cannot parse ends the file with a problem."""
     while True:
         try:
@@ -135,9 +148,9 @@ def _records(reader, label: str, problems: list[Problem]):
         except StopIteration:
             return
         except csv.Error as err:
-            problems.append(Problem(label, reader.line_num, "(row)", f"unreadable CSV: {err}"))
+            problems.append(Problem(label, reader.line_num + offset, "(row)", f"unreadable CSV: {err}"))
             return
-        yield reader.line_num, cells
+        yield reader.line_num + offset, cells
 
 
 def validation_problems(err: ValidationError, raw: dict, label: str, line: int) -> list[Problem]:
@@ -154,7 +167,7 @@ def validation_problems(err: ValidationError, raw: dict, label: str, line: int) 
 
 def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> Loaded:
     """Every row of `table` from its files; a table with no file at all is a problem."""
-    loaded = Loaded(table)
+    loaded = Loaded(table, data_dir=data_dir)
     files = table_files(data_dir, table)
     if not files:
         problems.append(Problem(f"{CURATED}/{table.filename}", 0, "(file)", "file is missing"))

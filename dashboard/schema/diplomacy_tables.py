@@ -136,7 +136,13 @@ UN_AGREEMENT = Table(
     "Yearly share of UN General Assembly roll calls on which a country voted like a partner.",
     (
         text("agreement_id", "<year>-<country>-<partner>", required=True),
-        integer("year", "calendar year of the roll calls", required=True, minimum=1946, maximum=2100),
+        integer(
+            "year",
+            "calendar year of the roll calls, or the year a session opened (see year_basis)",
+            required=True,
+            minimum=1946,
+            maximum=2100,
+        ),
         country("country_iso3", "the country measured", required=True),
         text(
             "partner",
@@ -158,7 +164,28 @@ UN_AGREEMENT = Table(
             minimum=0,
             maximum=1,
         ),
-        count("n_votes", "roll calls on which both voted", required=True),
+        count(
+            "n_votes",
+            "roll calls on which both voted (series voeten-session: the roll calls the country voted on in the "
+            "session, Voeten's NVotesAll)",
+            required=True,
+        ),
+        text(
+            "source_series",
+            "which computation the row comes from: undl-calendar (this project, from UN Digital Library roll "
+            "calls) or voeten-session (Voeten et al.'s published agreement scores)",
+            required=True,
+            enum=("undl-calendar", "voeten-session"),
+            default="undl-calendar",
+        ),
+        text(
+            "year_basis",
+            "what `year` means: calendar (roll calls of 1 January to 31 December) or session (the UNGA session "
+            "opening in September of `year` and ending in September of the next; year = session + 1945)",
+            required=True,
+            enum=("calendar", "session"),
+            default="calendar",
+        ),
     ),
     key=("agreement_id",),
     unique=(("year", "country_iso3", "partner"),),

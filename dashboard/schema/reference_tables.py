@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard.schema.columns import ISO3, URL, Table, boolean, date, text
+from dashboard.schema.columns import ISO3, URL, Pattern, Table, boolean, date, text
+
+SHA256 = Pattern(r"^[0-9a-f]{64}$", "{value!r} is not a sha256 hex digest", "64 lower-case hex digits")
 
 COUNTRIES = Table(
     "countries",
@@ -93,3 +95,26 @@ def corrections(fact_tables: tuple[str, ...]) -> Table:
         ),
         key=("fact_table", "fact_id", "field"),
     )
+
+
+DATASET_INFO = Table(
+    "dataset_info",
+    "The version of the data a database was built from: one row, written by the build (not read from a CSV).",
+    (
+        text(
+            "version",
+            "readable label: the date of the newest data/CHANGELOG.md entry, '+', the first 8 hex digits of "
+            "content_sha256 (e.g. 2026-12-09+1a2b3c4d)",
+            required=True,
+        ),
+        text(
+            "content_sha256",
+            "sha256 over every file of curated/ and imported/ (relative path and bytes, in path order): the same "
+            "data give the same hash, whatever the checkout path or file times",
+            required=True,
+            pattern=SHA256,
+        ),
+        text("built_at", "when the database was built, UTC, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)", required=True),
+    ),
+    key=("version",),
+)

@@ -45,6 +45,9 @@ TABLES: list[Table] = [
 ]
 BY_NAME = {t.name: t for t in TABLES}
 
+# tables the build derives inside the new database (dashboard/pipeline/build.py DERIVED_STEPS), not read from CSVs
+DERIVED_TABLES: list[Table] = [r.DATASET_INFO]
+
 # curated judgements on imported rows: read and applied by the build, not a table of the database
 CORRECTIONS = r.corrections(_FACT_NAMES)
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.paths import database_path
-from dashboard.store import database, queries
+from dashboard.store import database, dataset_version, queries
 
 
 @st.cache_resource
@@ -33,3 +33,13 @@ def query(name: str, **params) -> pd.DataFrame:
     """Run queries/<name>.sql with bound parameters; cached per database file version."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in params.items()))
     return _cached(name, connection().identity(), frozen).copy()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _dataset_info(identity: tuple) -> dict[str, str]:
+    return dataset_version.read(connection().cursor())
+
+
+def dataset_info() -> dict[str, str]:
+    """The version of the data behind the running app (table dataset_info), cached per database file."""
+    return dict(_dataset_info(connection().identity()))

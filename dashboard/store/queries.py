@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.paths import QUERIES_DIR
 
-_NAME = re.compile(r"^(staging|pages|checks|importers)/[a-z0-9_]+$")
+_NAME = re.compile(r"^(staging|pages|checks|importers|derived)/[a-z0-9_]+$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 # the staging views and macros, in the order the build creates them (each may use those before it)

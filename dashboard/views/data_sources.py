@@ -16,7 +16,7 @@ from dashboard.components import export
 from dashboard.components.data_downloads import TABLE_NAMES, check_table, database_bytes, everything_zip, table_csv
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import BY_NAME
-from dashboard.store import app_data
+from dashboard.store import app_data, dataset_version
 from dashboard.style.text import md_escape, source_markdown
 
 TABLES = TABLE_NAMES
@@ -125,7 +125,14 @@ def sources_search(term: str) -> None:
     title = f"Sources matching “{term.strip()}”" if term.strip() else "All sources"
     st.download_button(
         "CSV",
-        data=functools.partial(export.csv_bytes, found, title, f"search: {term.strip()}", found.iloc[0:0]),
+        data=functools.partial(
+            export.csv_bytes,
+            found,
+            title,
+            f"search: {term.strip()}",
+            found.iloc[0:0],
+            dataset_version.describe(app_data.dataset_info()),
+        ),
         file_name="serbia-alignment-sources.csv",
         mime="text/csv",
         key="data_sources_csv",
@@ -152,3 +159,17 @@ def vintages() -> None:
         )
         if isinstance(s.notes, str) and s.notes:
             st.caption(md_escape(s.notes))
+
+
+def version() -> None:
+    """The dataset version of the database the app reads (table dataset_info)."""
+    info = app_data.dataset_info()
+    if not info["content_sha256"]:
+        st.info("This database records no dataset version: rebuild it with `python -m dashboard.build`.")
+        return
+    st.markdown(f"**Dataset version {md_escape(info['version'])}** · built {md_escape(info['built_at'])}")
+    st.caption(
+        f"Content sha256 `{md_escape(info['content_sha256'])}`, taken over every curated and imported file "
+        "(relative path and bytes): the same data give the same hash. The date is that of the newest entry in "
+        "`data/CHANGELOG.md`, which says what each version added or corrected. Every download names this version."
+    )

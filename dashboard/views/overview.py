@@ -17,9 +17,11 @@ from dashboard.components.timeline import (
     MAX_LABELLED,
     YEAR_BAR_WIDTH,
     add_milestone_lines,
+    break_gaps,
     cadence,
     milestone_trace,
     period_mid,
+    session_mid,
     year_mid,
 )
 from dashboard.store import app_data
@@ -76,11 +78,16 @@ def _rates(f: Filters) -> pd.DataFrame:
         pd.DataFrame(
             {
                 "series": UN,
-                "date": un["year"].map(year_mid),
+                # a session row sits at its session's middle and is a line of its own
+                "date": [
+                    session_mid(y) if b == "session" else year_mid(y) for y, b in zip(un["year"], un["year_basis"])
+                ],
                 "year": un["year"],
                 "bloc": un["bloc"],
                 "kind": "un",
-                "name": "UN votes: agrees with " + un["partner_name"].map(plotly_escape),
+                "name": "UN votes: agrees with "
+                + un["partner_name"].map(plotly_escape)
+                + un["year_basis"].map({"session": " (UNGA sessions)"}).fillna(""),
                 "value": un["agreement_pct"],
                 "unit": "%",
                 "fact_table": un["fact_table"],
@@ -165,14 +172,17 @@ def overview_chart(f: Filters) -> Chart:
     if "rates" in row:
         for i, (name, part) in enumerate(data[data["series"].isin([CFSP, UN])].groupby("name", sort=True)):
             dashed = part["series"].iloc[0] == UN
+            x, y, custom = part["date"].to_list(), part["value"].to_list(), part.index.to_list()
+            if dashed:  # yearly UN figures: a year without one breaks the line (2024, between sources)
+                x, y, custom = break_gaps(part["year"].to_list(), x, y, custom)
             fig.add_scatter(
-                x=part["date"],
-                y=part["value"],
+                x=x,
+                y=y,
                 mode="lines+markers",
                 name=name,
                 line={"color": series_colour(i), "dash": "dash" if dashed else "solid"},
                 marker={"size": 7},
-                customdata=part.index.to_list(),
+                customdata=[-1 if c is None else c for c in custom],
                 hovertemplate=f"{name}<br>%{{x|%Y}}: %{{y:.1f}}%<extra></extra>",
                 row=row["rates"],
                 col=1,

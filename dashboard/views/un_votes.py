@@ -15,6 +15,7 @@ from plotly.subplots import make_subplots
 from dashboard.components import comparison, export
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters, choices
+from dashboard.components.timeline import break_gaps
 from dashboard.store import app_data
 from dashboard.style.text import md_escape, plotly_escape, source_markdown
 from dashboard.style.theme import base_layout
@@ -26,6 +27,17 @@ MEASURE_HELP = (
     "(yes, no or abstain); roll calls where either was absent are left out. **Abstain-aware** (the scoring "
     "of Voeten et al.): the same vote counts 1, an abstention against a yes or a no counts ½, yes against "
     "no counts 0 — so abstaining on a vote the partner backs reads as half-way, not as disagreement."
+)
+# What a row's year means (un_agreement.year_basis): each basis is a line of its own, never joined to another.
+YEAR_BASES = ("calendar", "session")
+BASIS_SUFFIX = {"calendar": "", "session": " (UNGA session)"}
+BASIS_HOVER = {"calendar": "", "session": "session opening Sep."}
+SERIES_HELP = (
+    "Calendar years (solid lines) are this project's count over the UN Digital Library roll calls: 2006–2021 "
+    "from a scrape to December 2021, 2025 from the 3DL extract of every recorded vote of that year. Where no "
+    "calendar file exists (2022–2023), dotted lines show the agreement Voeten et al. publish per General "
+    "Assembly session (September to September, labelled by the year it opens; same-vote share, no EU figure). "
+    "2024 is in neither source, so the lines break there."
 )
 # The partners the page is about, in the order their panels appear (others, if selected, follow by name).
 PARTNER_ORDER = ["RUS", "CHN", "USA", "EU"]
@@ -77,29 +89,47 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
         row, col = divmod(i, cols)
         panel_title = _panel_title(partner, panel_names)
         for iso3 in comparison.countries(f):
-            part = data[(data["partner"] == partner) & (data["country_iso3"] == iso3)]
-            if part.empty:
-                continue
-            country = part["country"].iloc[0]
-            fig.add_scatter(
-                x=part["year"],
-                y=part["value_pct"],
-                mode="lines+markers",
-                name=country,
-                legendgroup=iso3,
-                showlegend=iso3 not in in_legend,
-                customdata=part.index.to_list(),
-                line={"color": comparison.colour(iso3), "width": comparison.width(iso3)},
-                marker={"size": 6},
-                hovertext=[
-                    f"{plotly_escape(country)} {plotly_escape(panel_title)}, {y}: {v:.1f}% of {n} votes"
+            for basis in YEAR_BASES:
+                part = data[
+                    (data["partner"] == partner) & (data["country_iso3"] == iso3) & (data["year_basis"] == basis)
+                ]
+                if part.empty:
+                    continue
+                country = part["country"].iloc[0]
+                name = country + BASIS_SUFFIX[basis]
+                hover = [
+                    f"{plotly_escape(country)} {plotly_escape(panel_title)}, {BASIS_HOVER[basis]} {y}: "
+                    f"{v:.1f}% of {n} votes"
                     for y, v, n in zip(part["year"], part["value_pct"], part["n_votes"])
-                ],
-                hoverinfo="text",
-                row=row + 1,
-                col=col + 1,
-            )
-            in_legend.add(iso3)
+                ]
+                # one line per basis, broken where a year has no figure: never drawn across a gap
+                x, y, custom, text = break_gaps(
+                    part["year"].to_list(),
+                    part["year"].to_list(),
+                    part["value_pct"].to_list(),
+                    part.index.to_list(),
+                    hover,
+                )
+                fig.add_scatter(
+                    x=x,
+                    y=y,
+                    mode="lines+markers",
+                    name=name,
+                    legendgroup=iso3 + basis,
+                    showlegend=name not in in_legend,
+                    customdata=[-1 if c is None else c for c in custom],
+                    line={
+                        "color": comparison.colour(iso3),
+                        "width": comparison.width(iso3),
+                        "dash": "solid" if basis == "calendar" else "dot",
+                    },
+                    marker={"size": 6, "symbol": "circle" if basis == "calendar" else "diamond"},
+                    hovertext=text,
+                    hoverinfo="text",
+                    row=row + 1,
+                    col=col + 1,
+                )
+                in_legend.add(name)
     fig.update_yaxes(range=[0, 102], ticksuffix="%")
     fig.update_xaxes(tickformat="d", dtick=None)
     base_layout(fig, title, height=170 + 250 * rows)
@@ -118,6 +148,7 @@ def _agreement_alt(title: str, data: pd.DataFrame, partners: list[str], panel_na
         sub = data[data["partner"] == partner]
         lines = []
         for country, part in sub.groupby("country", sort=False):
+            part = part.sort_values("year")
             first, last = part.iloc[0], part.iloc[-1]
             lines.append(f"{country} {first.value_pct:.0f}% in {first.year} to {last.value_pct:.0f}% in {last.year}")
         parts.append(f"{_panel_title(partner, panel_names)}: " + ", ".join(lines))

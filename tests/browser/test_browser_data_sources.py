@@ -37,7 +37,7 @@ def test_data_table_and_search_in_url_reopen_and_downloads(page: Page, base_url:
     page.wait_for_url(re.compile(r"q=source"))
     wait_idle(page)
 
-    table = pd.read_csv(io.BytesIO(download(page, "data_table_csv")))
+    table = pd.read_csv(io.BytesIO(download(page, "data_table_csv")), comment="#")  # a # line names the version
     assert list(table.columns) == ["resolution_id", "country_iso3", "vote"]
     assert sorted(table["country_iso3"]) == sorted(fixture_table("un_votes")["country_iso3"])
     found = pd.read_csv(io.BytesIO(download(page, "data_sources_csv")), comment="#")

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser_pages import PNG_SIGNATURE, download, open_page, read_csv, wait_for_charts
+from tests.browser.test_browser_pages import IDLE_JS, PNG_SIGNATURE, download, open_page, read_csv, wait_for_charts
 from tests.conftest import fixture_table
 
 
@@ -16,6 +16,7 @@ def test_un_measure_in_url_reopen_and_downloads(page: Page, base_url: str, brows
     page.locator(".st-key-measure").get_by_text("Abstain-aware").click()
     page.wait_for_url(re.compile(r"measure=Abstain-aware"))
     wait_for_charts(page, 1)
+    page.wait_for_function(IDLE_JS, polling=100)  # the rerun done: the download is the new chart's
 
     agreement = read_csv(download(page, "un_agreement_csv"))
     assert set(agreement["measure"]) == {"Abstain-aware"}

@@ -15,6 +15,7 @@ from dashboard.store import queries
 COUNTRIES = ["SRB", "MNE", "MKD", "ALB", "BIH", "HRV"]
 PARTNERS = ["RUS", "CHN", "USA", "EU"]
 UNVOTES_LAST_FULL_YEAR = 2019  # the unvotes data stop in January 2020
+CALENDAR_SERIES = "undl-calendar"  # un_agreement.source_series of the rows computed here from roll calls
 
 
 def load(*parts: RollCallData) -> duckdb.DuckDBPyConnection:
@@ -64,6 +65,8 @@ def agreement_rows(frame: pd.DataFrame) -> list[dict]:
             "agreement": round(float(r.agreement), 4),
             "agreement_abstain_aware": round(float(r.agreement_abstain_aware), 4),
             "n_votes": int(r.n_votes),
+            "source_series": CALENDAR_SERIES,
+            "year_basis": "calendar",
         }
         for r in frame.itertuples()
     ]

@@ -2,7 +2,7 @@
 
 Commands (inputs default to ../shared/sources; curated files are read from DATA/curated/):
     python -m dashboard.importers.unvotes [--data DIR] [--shared DIR] agreement [--undl FILE] [--unvotes DIR]
-        [--first 2006] [--last 2021] [--out DIR]
+        [--votes-2025 FILE] [--voeten FILE] [--first 2006] [--last 2025] [--out DIR]
     python -m dashboard.importers.unvotes [--data DIR] [--shared DIR] roll-call FILE --source-id ID
         [--resolution SYMBOL] [--date YYYY-MM-DD] [--out DIR]
     python -m dashboard.importers.unvotes [--data DIR] show FILE [--roll-calls FILE] [--countries ...] [--partners ...]
@@ -21,8 +21,15 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.importers import layout, provenance
-from dashboard.importers.unvotes import write
-from dashboard.importers.unvotes.agreement import COUNTRIES, PARTNERS, UNVOTES_LAST_FULL_YEAR, agreement, load
+from dashboard.importers.unvotes import voeten, write
+from dashboard.importers.unvotes.agreement import (
+    COUNTRIES,
+    PARTNERS,
+    UNVOTES_LAST_FULL_YEAR,
+    agreement,
+    agreement_rows,
+    load,
+)
 from dashboard.importers.unvotes.countries import country_names, eu_members
 from dashboard.importers.unvotes.read import UNVOTES_ROLL_CALLS, UNVOTES_VOTES, read, read_unvotes_dir
 from dashboard.paths import DATA_DIR
@@ -31,21 +38,28 @@ from dashboard.pipeline.problems import DataError
 SHARED = layout.SHARED_SOURCES
 UNDL_VOTES = SHARED / "undl_ga_votes_scrape_to_2021" / "ga_votes_selected_countries_1992_2021_long.csv"
 UNVOTES_DIR = SHARED / "unvotes_dgrtwo"
+VOTES_2025 = SHARED / "unga_votes_2025_3dl" / "ga_votes_2025_selected_countries_long.csv"
+VOETEN = SHARED / "voeten_idealpoints_jun2024_extract" / "idealpoints_agreement_selected_sessions_60_78.csv"
 # the sources.csv ids the agreement table cites
 UNDL_SOURCE_ID = "un-undl-ga-votes-2021"
 UNVOTES_SOURCE_ID = "un-unvotes-2021"
+VOTES_2025_SOURCE_ID = "un-3dl-ga-votes-2025"
+VOETEN_SOURCE_ID = "un-voeten-idealpoints-2024"
 
 
 def run_agreement(args: argparse.Namespace) -> str:
     out_dir = args.out or layout.dataset_dir(args.data, write.AGREEMENT_DATASET)
     with_unvotes = (args.unvotes / UNVOTES_VOTES).exists()
+    with_2025, with_voeten = args.votes_2025.exists(), args.voeten.exists()
     files = [(args.undl, UNDL_SOURCE_ID)]
     if with_unvotes:
         files += [
             (args.unvotes / UNVOTES_VOTES, UNVOTES_SOURCE_ID),
             (args.unvotes / UNVOTES_ROLL_CALLS, UNVOTES_SOURCE_ID),
         ]
-    cited = {sid: f"the UN votes file {path}" for path, sid in files[:2]}  # one line per source
+    files += [(args.votes_2025, VOTES_2025_SOURCE_ID)] if with_2025 else []
+    files += [(args.voeten, VOETEN_SOURCE_ID)] if with_voeten else []
+    cited = {sid: f"the UN votes file {path}" for path, sid in reversed(files)}  # one line per source
     rows = layout.require_sources(args.data, cited)
     inputs = [provenance.file_entry(path, args.shared, sid, rows[sid]) for path, sid in files]
     names, eu = country_names(args.data), eu_members(args.data)
@@ -54,6 +68,28 @@ def run_agreement(args: argparse.Namespace) -> str:
     if with_unvotes:
         last = min(args.last, UNVOTES_LAST_FULL_YEAR)
         alt_frame = agreement(load(read_unvotes_dir(args.unvotes, names)), COUNTRIES, PARTNERS, eu, args.first, last)
+    more = []
+    calendar_years = set(main_frame["year"])
+    if with_2025:
+        frame = agreement(load(read(args.votes_2025, names)), COUNTRIES, PARTNERS, eu, args.first, args.last)
+        calendar_years |= set(frame["year"])
+        extra = agreement_rows(frame)
+        more.append((extra, write.citations(extra, VOTES_2025_SOURCE_ID, args.votes_2025.name)))
+    if with_voeten:
+        # Voeten's session scores only for years no calendar file covers: one definition per year and pair
+        scores = voeten.read_scores(args.voeten, names, COUNTRIES, PARTNERS)
+        scores = scores[scores["year"].between(args.first, args.last) & ~scores["year"].isin(calendar_years)]
+        extra = voeten.score_rows(scores)
+        cites = [
+            {
+                "fact_table": "un_agreement",
+                "fact_id": r["agreement_id"],
+                "source_id": VOETEN_SOURCE_ID,
+                "evidence": voeten.evidence(r, session, name, args.voeten.name),
+            }
+            for r, session, name in zip(extra, scores["session"], scores["name"])
+        ]
+        more.append((extra, cites))
     written = write.write_agreement(
         out_dir,
         main_frame,
@@ -63,7 +99,10 @@ def run_agreement(args: argparse.Namespace) -> str:
         alt_frame,
         UNVOTES_SOURCE_ID if alt_frame is not None else None,
         UNVOTES_VOTES,
+        tuple(more),
     )
+    years = pd.Series([r["year"] for r in written]).value_counts().sort_index()
+    print("rows per year: " + ", ".join(f"{y}: {n}" for y, n in years.items()))
     return f"wrote {len(written)} rows to {out_dir / write.AGREEMENT.filename} ({args.first}-{args.last})"
 
 
@@ -97,8 +136,21 @@ def parser() -> argparse.ArgumentParser:
         default=UNVOTES_DIR,
         help="unvotes folder, for alternative figures (skipped when missing)",
     )
+    agree.add_argument(
+        "--votes-2025",
+        type=Path,
+        default=VOTES_2025,
+        help="3DL extract of the 2025 roll calls (UN Digital Library long form; skipped when missing)",
+    )
+    agree.add_argument(
+        "--voeten",
+        type=Path,
+        default=VOETEN,
+        help="Voeten et al. ideal-point file or extract: session scores for the years no calendar file covers "
+        "(skipped when missing)",
+    )
     agree.add_argument("--first", type=int, default=2006)
-    agree.add_argument("--last", type=int, default=2021)
+    agree.add_argument("--last", type=int, default=2025)
     agree.add_argument("--out", type=Path, help="folder to write (default: imported/unvotes/ of the data folder)")
 
     one = commands.add_parser("roll-call", help="replace one resolution's rows in imported/un_roll_calls/")

@@ -3,7 +3,8 @@
 Upstream forms, told apart by their header:
 - unvotes (Voeten et al., R package `unvotes`): a votes file `rcid,country,country_code,vote,year`, read with
   its roll-call file `rcid,...,date,unres,...`; votes are yes/no/abstain and absences are not listed.
-- UN Digital Library, long: `undl_id,resolution,date,country,vote` with Y/N/A and X (did not vote).
+- UN Digital Library, long: `undl_id,resolution,date,country,vote` with Y/N/A and X (did not vote); the 3DL
+  extract of 2025 has the same form with `country_code` (ISO3) and `country_name` instead of `country`.
 - One roll call per file: UN Digital Library `resolution,date,m49_code,country,vote` (Y/N/A/Non-Voting), or
   a map table `NAME_EN,vote` (IN FAVOR/AGAINST/ABSTENTION), which needs a resolution and a date.
 
@@ -119,7 +120,14 @@ class _Collector:
         return old
 
     def vote(
-        self, line: int, roll_call: RollCall, name: str, raw_vote: str, code: str = "", column: str = "country"
+        self,
+        line: int,
+        roll_call: RollCall,
+        name: str,
+        raw_vote: str,
+        code: str = "",
+        column: str = "country",
+        expected_iso3: str = "",
     ) -> None:
         vote = VOTE_CODES.get(raw_vote.strip().casefold())
         if vote is None:
@@ -136,6 +144,11 @@ class _Collector:
             shown = f"{name!r}" + (f" (code {code!r})" if code else "")
             self.problems.add(
                 line, column, f"unknown country {shown}: add it to {NAMES_FILE} with a code that countries.csv lists"
+            )
+            return
+        if expected_iso3 and iso3 != expected_iso3:
+            self.problems.add(
+                line, column, f"{name!r} reads as {iso3} but the file codes it {expected_iso3}: check {NAMES_FILE}"
             )
             return
         key = (roll_call.rcid, iso3)
@@ -172,9 +185,13 @@ def read(
     header, rows, problems = _read_rows(path)
     data = RollCallData((path,) if roll_calls is None else (path, roll_calls))
     if "undl_id" in header or "m49_code" in header:
-        # UN Digital Library: many roll calls keyed by record id, or one roll call with members' M49 codes
+        # UN Digital Library: many roll calls keyed by record id, or one roll call with members' M49 codes;
+        # the 3DL extract names members by country_name and gives their ISO3 code, which must agree
         rcid_column, code_column = ("undl_id", "") if "undl_id" in header else ("resolution", "m49_code")
-        _require(path, header, [c for c in (rcid_column, "resolution", "date", code_column, "country", "vote") if c])
+        name_column = "country_name" if "country" not in header and "country_name" in header else "country"
+        iso3_column = "country_code" if name_column == "country_name" else ""
+        needed = (rcid_column, "resolution", "date", code_column, name_column, iso3_column, "vote")
+        _require(path, header, [c for c in needed if c])
         collect = _Collector(data, names, problems)
         for line, row in rows:
             symbol = row["resolution"].strip()
@@ -183,7 +200,13 @@ def read(
             rc = collect.roll_call(line, row[rcid_column].strip(), row["date"], symbol)
             if rc:
                 collect.vote(
-                    line, rc, row["country"], row["vote"], code=row[code_column].strip() if code_column else ""
+                    line,
+                    rc,
+                    row[name_column],
+                    row["vote"],
+                    code=row[code_column].strip() if code_column else "",
+                    column=name_column,
+                    expected_iso3=row[iso3_column].strip() if iso3_column else "",
                 )
     elif "NAME_EN" in header:
         _require(path, header, ["NAME_EN", "vote"])

@@ -26,6 +26,18 @@ CITATIONS = BY_NAME["fact_sources"]
 ALTERNATIVES = BY_NAME["alternatives"]
 
 
+def citations(rows: list[dict], source_id: str, file: str) -> list[dict]:
+    return [
+        {
+            "fact_table": AGREEMENT.name,
+            "fact_id": r["agreement_id"],
+            "source_id": source_id,
+            "evidence": _agreement_evidence(r, file),
+        }
+        for r in rows
+    ]
+
+
 def _agreement_evidence(row: dict, file: str) -> str:
     return (
         f"Computed from {file}: {row['n_votes']} roll calls in {row['year']} on which {row['country_iso3']} "
@@ -64,19 +76,25 @@ def write_agreement(
     alternative: pd.DataFrame | None = None,
     alternative_source_id: str | None = None,
     alternative_file: str = "",
+    more: tuple[tuple[list[dict], list[dict]], ...] = (),
 ) -> list[dict]:
     """Write the agreement folder; where a second source gives a different figure for a row, keep it in
-    alternatives.csv."""
+    alternatives.csv. `more` adds (rows, citations) of other files or series; a year given twice for one
+    pair stops the import (two definitions are never merged into one row)."""
     rows = agreement_rows(frame)
-    cites = [
-        {
-            "fact_table": AGREEMENT.name,
-            "fact_id": r["agreement_id"],
-            "source_id": source_id,
-            "evidence": _agreement_evidence(r, file),
-        }
-        for r in rows
-    ]
+    cites = citations(rows, source_id, file)
+    for extra_rows, extra_cites in more:
+        rows, cites = rows + extra_rows, cites + extra_cites
+    seen: dict[str, dict] = {}
+    clashes = []
+    for r in rows:
+        if r["agreement_id"] in seen:
+            clashes.append(Problem(str(out_dir), 0, "agreement_id", f"{r['agreement_id']} given by two inputs"))
+        seen[r["agreement_id"]] = r
+    if clashes:
+        raise DataError(clashes)
+    rows.sort(key=lambda r: (r["year"], r["country_iso3"], r["partner"]))
+    cites.sort(key=lambda c: (c["fact_id"], c["source_id"]))
     others = []
     if alternative is not None and alternative_source_id:
         others = _alternatives(rows, alternative, alternative_source_id, alternative_file)
