@@ -159,6 +159,13 @@ UN_AGREEMENT = Table(
             maximum=1,
         ),
         count("n_votes", "roll calls on which both voted", required=True),
+        number(
+            "agreement_kappa",
+            "Cohen's kappa over the same roll calls (yes, no, abstain): agreement corrected for what the two "
+            "sides' vote shares give by chance; empty where undefined",
+            minimum=-1,
+            maximum=1,
+        ),
     ),
     key=("agreement_id",),
     unique=(("year", "country_iso3", "partner"),),
