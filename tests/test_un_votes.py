@@ -87,7 +87,6 @@ def test_eu_position_follows_members_list(names):
     assert got[(2010, "SRB", "EU")][0] == pytest.approx(2 / 3)
 
 
-
 def test_kappa_corrects_for_chance_by_hand(names):
     # Cohen's kappa on the same roll calls (see above): (observed - expected) / (1 - expected), expected from
     # each side's shares of yes, no and abstain over the pair's roll calls.
@@ -103,6 +102,7 @@ def test_kappa_corrects_for_chance_by_hand(names):
     assert kappa[(2011, "EU")] == pytest.approx(0)
     rows = {(r["year"], r["partner"]): r for r in agreement_rows(frame)}
     assert rows[(2010, "USA")]["agreement_kappa"] == round(-1 / 3, 4)
+
 
 # ---------------------------------------------------------------- the upstream forms
 
