@@ -13,12 +13,19 @@ from dashboard.index.inputs import Inputs
 def aggregate(values: np.ndarray, weights: np.ndarray, min_components: int = s.MIN_COMPONENTS) -> np.ndarray:
     """values[..., component] (NaN = missing), weights[..., component] (broadcast): the index over the last
     axis, NaN where fewer than `min_components` components with a positive weight are present."""
-    present = ~np.isnan(values) & (weights > 0)
-    w = np.where(present, weights, 0.0)
-    total = w.sum(axis=-1)
+    weights = np.broadcast_to(weights, values.shape)
+    # one component at a time: numpy reduces a short last axis slowly, elementwise sums over slices are fast
+    total = num = count = 0
+    for j in range(values.shape[-1]):
+        v, w = values[..., j], weights[..., j]
+        present = ~np.isnan(v) & (w > 0)
+        wj = np.where(present, w, 0.0)
+        total = total + wj
+        num = num + np.where(present, wj * v, 0.0)
+        count = count + present
     with np.errstate(invalid="ignore", divide="ignore"):
-        index = (w * np.nan_to_num(values)).sum(axis=-1) / total
-    return np.where((present.sum(axis=-1) >= min_components) & (total > 0), index, np.nan)
+        index = num / total
+    return np.where((count >= min_components) & (total > 0), index, np.nan)
 
 
 def effective_weights(values: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -21,13 +21,12 @@ from dashboard.index.inputs import Inputs
 def draw_components(
     inputs: Inputs, draws: int, rng: np.random.Generator, vary_choices: bool = True, vary_contested: bool = True
 ) -> np.ndarray:
-    """[draw, cell, component] component values of `draws` draws."""
+    """[draw, cell, component] component values of `draws` draws (a view of a component-major array)."""
     n_cells = inputs.grid.size
     picks = {
         d: rng.integers(len(o), size=draws) if vary_choices else np.zeros(draws, int) for d, o in s.CHOICES.items()
     }
-    cells = np.arange(n_cells)[None, :]
-    out = np.empty((draws, n_cells, len(s.NAMES)))
+    out = np.empty((len(s.NAMES), draws, n_cells))
     for j, name in enumerate(s.NAMES):
         comp = inputs.components[name]
         dims = s.BY_NAME[name].dims
@@ -36,9 +35,11 @@ def draw_components(
         else:
             variant = np.zeros(draws, int)
         u = rng.random((draws, n_cells)) if vary_contested else np.zeros((draws, n_cells))
-        combo = np.minimum((u * comp.n_combos[None, :]).astype(int), comp.n_combos[None, :] - 1)
-        out[:, :, j] = comp.values[cells, variant[:, None], combo]
-    return out
+        combo = np.minimum((u * comp.n_combos).astype(int), comp.n_combos - 1)
+        _, n_variants, width = comp.values.shape
+        flat = (np.arange(n_cells) * n_variants)[None, :] + variant[:, None]
+        out[j] = comp.values.ravel().take(flat * width + combo)
+    return np.moveaxis(out, 0, -1)
 
 
 def draw_weights(
@@ -75,11 +76,20 @@ def ranks(index: np.ndarray, n_countries: int) -> np.ndarray:
 
 
 def _quantiles(draws: np.ndarray, qs) -> np.ndarray:
-    """Quantiles over the draws per cell, NaN for cells no draw has a value for."""
+    """Quantiles over the draws per cell, ignoring NaN (numpy's linear method, as np.nanquantile, which is
+    much slower on many cells); NaN for cells no draw has a value for."""
+    ordered = np.sort(draws.T, axis=1)  # NaN sort last
+    n = (~np.isnan(ordered)).sum(axis=1)
     out = np.full((len(qs), draws.shape[1]), np.nan)
-    some = ~np.isnan(draws).all(axis=0)
-    if some.any():
-        out[:, some] = np.nanquantile(draws[:, some], qs, axis=0)
+    rows = np.flatnonzero(n)
+    if not len(rows):
+        return out
+    for i, q in enumerate(qs):
+        pos = q * (n[rows] - 1)
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, n[rows] - 1)
+        a, b = ordered[rows, lo], ordered[rows, hi]
+        out[i, rows] = a + (b - a) * (pos - lo)
     return out
 
 

@@ -13,9 +13,10 @@ from dashboard.components.filters import SUBJECT, Filters
 from dashboard.index import settings as s
 from dashboard.style.text import plotly_escape
 from dashboard.style.theme import MILESTONE_COLOUR, base_layout, series_colour
-from dashboard.views.index_data import component_table, eu_assessment, index_table, sensitivity
+from dashboard.views.index_data import DEFAULT_PCT, component_table, eu_assessment, index_table, sensitivity
 
 SCALE = [-1.05, 1.05]
+DEFAULT_PCTS = (DEFAULT_PCT,) * len(s.NAMES)
 EU_LINE = "EU assessment (not in the index)"
 INDEX_COLUMNS = ["series", "country_iso3", "country", "year", "value", "lower", "upper", "median", "components",
                  "fact_table", "fact_ids"]  # fmt: skip
@@ -109,13 +110,18 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
     return make_chart(key, title, fig, data if len(shown) else data.iloc[0:0], alt=alt)
 
 
-@per_database
 def components_chart(f: Filters, pcts: tuple[int, ...]) -> Chart:
-    """Each component as a small multiple on the index's scale, one line per country."""
+    """Each component as a small multiple on the index's scale, one line per country. The values do not
+    depend on the weights (the coverage table shows those), so the chart is built once per filter state."""
+    return _components_chart(f)
+
+
+@per_database
+def _components_chart(f: Filters) -> Chart:
     countries = comparison.countries(f)
-    table = component_table(pcts)
+    table = component_table(DEFAULT_PCTS)
     data = table[table["country_iso3"].isin(countries) & table["year"].between(f.year_from, f.year_to)]
-    data = data.reset_index(drop=True)
+    data = data.drop(columns=["weight"]).reset_index(drop=True)
     title = "The components of the index, each on the same −1 … +1 scale"
     fig = make_subplots(rows=len(s.NAMES), cols=1, shared_xaxes=True, vertical_spacing=0.04,
                         subplot_titles=[s.LABELS[n] for n in s.NAMES])  # fmt: skip
@@ -163,6 +169,7 @@ def sensitivity_chart(f: Filters, pcts: tuple[int, ...]) -> Chart:
     return make_chart("index_sensitivity", title, fig, data, alt=alt)
 
 
+@per_database
 def rank_table(f: Filters, pcts: tuple[int, ...]) -> pd.DataFrame:
     """Latest year in range with values: each country's index, band, rank and rank band (1 = furthest West)."""
     table = index_table(pcts)
@@ -181,6 +188,7 @@ def rank_table(f: Filters, pcts: tuple[int, ...]) -> pd.DataFrame:
     })  # fmt: skip
 
 
+@per_database
 def coverage_table(f: Filters, pcts: tuple[int, ...]) -> pd.DataFrame:
     """Serbia per year: which components carried the value, with their effective weights."""
     parts = component_table(pcts)
