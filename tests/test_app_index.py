@@ -30,7 +30,7 @@ def tables(fixture_db):
 
 def _serbia(fig) -> dict[int, float]:
     line = traces(fig)["Serbia"]
-    return dict(zip(line["x"], line["y"]))
+    return {x: y for x, y in zip(line["x"], line["y"]) if y is not None}  # None: a year without a value
 
 
 def _reweighted(parts, weights: dict[str, float]) -> dict[int, float]:

@@ -80,10 +80,15 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
             fillcolor=_band_fill(colour), line={"width": 0}, hoverinfo="skip", showlegend=False,
             customdata=[-1] * (2 * len(years)), legendgroup=iso3,
         )  # fmt: skip
+        # a year without a value breaks the line (None), so no value is suggested where there is none
+        rows = {int(y): (i, lo, hi, plotly_escape(c)) for i, y, lo, hi, c in zip(part.index, years, part["lower"],
+                part["upper"], part["components"])}  # fmt: skip
+        line_x = list(range(min(rows), max(rows) + 1))
+        line_y = [part.at[rows[y][0], "value"] if y in rows else None for y in line_x]
+        custom = [rows.get(y, (-1, None, None, "")) for y in line_x]
         fig.add_scatter(
-            x=years, y=part["value"], mode="lines+markers", name=name, legendgroup=iso3,
-            line={"color": colour, "width": comparison.width(iso3)}, marker={"size": 6},
-            customdata=list(zip(part.index, part["lower"], part["upper"], part["components"].map(plotly_escape))),
+            x=line_x, y=line_y, mode="lines+markers", name=name, legendgroup=iso3, connectgaps=False,
+            line={"color": colour, "width": comparison.width(iso3)}, marker={"size": 6}, customdata=custom,
             hovertemplate=f"{name} %{{x}}: %{{y:.2f}} (band %{{customdata[1]:.2f}} … %{{customdata[2]:.2f}})"
             "<br>%{customdata[3]}<extra></extra>",
         )  # fmt: skip
