@@ -97,6 +97,9 @@ def test_component_points_carry_the_facts_behind_them(app, tables):
     }
     assert {("Serbia", int(r.year), round(r.value, 9)) for r in parts.itertuples()} == drawn
     assert all(len(ids) for ids in parts["fact_ids"])  # every component-year names its facts
+    # one small multiple per component: Serbia's lines sit on as many y axes as it has components
+    axes = {t.get("yaxis", "y") for t in fig["data"] if t["name"] == "Serbia"}
+    assert len(axes) == parts["component"].nunique()
 
 
 def test_comparison_and_coverage_tables(app, tables):

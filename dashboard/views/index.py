@@ -140,7 +140,7 @@ def _components_chart(f: Filters) -> Chart:
                 x=part["year"], y=part["value"], mode="lines+markers", name=cname, legendgroup=iso3,
                 showlegend=row == 1, line={"color": comparison.colour(iso3), "width": comparison.width(iso3) * 0.7},
                 marker={"size": 6}, customdata=list(zip(part.index, part["basis"].map(plotly_escape))),
-                hovertemplate=f"{cname} %{{x}}: %{{y:.2f}}<br>%{{customdata[1]}}<extra></extra>",
+                hovertemplate=f"{cname} %{{x}}: %{{y:.2f}}<br>%{{customdata[1]}}<extra></extra>", row=row, col=1,
             )  # fmt: skip
         _scale_axis(fig, row=row, col=1)
     base_layout(fig, title, height=170 * len(s.NAMES))
