@@ -30,11 +30,13 @@ page = st.navigation(
     [
         # the default page lives at the app's root URL (Streamlit ignores a url_path for it)
         st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", default=True),
+        st.Page(PAGES / "index.py", title="East–West index", icon=":material/balance:", url_path="index"),
         st.Page(PAGES / "arms.py", title="Arms", icon=":material/rocket_launch:", url_path="arms"),
         st.Page(PAGES / "exercises.py", title="Exercises", icon=":material/military_tech:", url_path="exercises"),
         st.Page(PAGES / "eu_cfsp.py", title="EU & CFSP", icon=":material/euro:", url_path="eu_cfsp"),
         st.Page(PAGES / "un_votes.py", title="UN votes", icon=":material/how_to_vote:", url_path="un_votes"),
         st.Page(PAGES / "data_sources.py", title="Data & sources", icon=":material/dataset:", url_path="data_sources"),
+        st.Page(PAGES / "method.py", title="Method", icon=":material/functions:", url_path="method"),
     ]
 )
 

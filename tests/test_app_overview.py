@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 from dashboard.components.timeline import break_gaps
-from tests.apptest import empty_database, only_figure, open_app, rerun, shown, sum_by, texts, traces
+from tests.apptest import empty_database, figures_by_key, open_app, rerun, shown, sum_by, texts, traces
 from tests.conftest import fixture_table
+
+
+def only_figure(at):
+    """The activity chart (the index chart above it has its own tests)."""
+    return figures_by_key(at)["overview"]
 
 
 @pytest.fixture
@@ -17,8 +22,10 @@ def app(monkeypatch, fixture_db):
 def test_default_view_has_bars_lines_milestones_and_headlines(app):
     at = app()
     fig = only_figure(at)
-    # fixture: East = 2 arms deals + 1 exercise with China; West = 3 EU statements + 1 EU event
-    assert sum_by(fig, "legendgroup") == {"West": 4, "East": -3}
+    # fixture: East = 2 arms deals + 1 exercise with China; West = 1 EU event (the 3 EU statements are the EU's
+    # view of Serbia, not Serbia's activity: issue 9 took them out of the West count)
+    assert sum_by(fig, "legendgroup") == {"West": 1, "East": -3}
+    assert not any("EU statements" in (t.get("name") or "") for t in fig["data"])
     lines = traces(fig, "scatter")
     # fixture: ISAC Fund rates for 2019 and 2021, one Commission report, UN agreement with Russia and the EU
     assert lines["CFSP alignment (ISAC Fund)"]["y"] == [57.0, 64.0]
@@ -41,7 +48,9 @@ def test_default_view_has_bars_lines_milestones_and_headlines(app):
     assert metrics["Arms deliveries, East / West"] == "100% / 0%"
     assert "Share of 2 deals; by SIPRI TIV (known for 1): 100% / 0%" in texts(at, "caption")
     assert metrics["Exercises with East / West"] == "1 / 0"
-    assert at.get("plotly_chart")[0].proto.alt.startswith("Serbia between East and West")
+    charts = at.get("plotly_chart")
+    assert charts[0].proto.alt.startswith("East–West index")  # the headline: the index with its band
+    assert charts[1].proto.alt.startswith("Serbia's activity with East and West")
 
 
 def test_partner_filter_changes_bars_and_lines(app):
@@ -59,7 +68,7 @@ def test_bloc_filter_keeps_only_west(app):
     at = app()
     at.pills(key="blocs").set_value(["West"])
     fig = only_figure(rerun(at))
-    assert sum_by(fig, "legendgroup") == {"West": 4}
+    assert sum_by(fig, "legendgroup") == {"West": 1}  # the EU event; EU statements are not counted
     assert "UN votes: agrees with Russia" not in traces(fig)
     assert {m.label: m.value for m in at.metric}["Arms deliveries, East / West"] == "—"
 

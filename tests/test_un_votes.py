@@ -87,6 +87,23 @@ def test_eu_position_follows_members_list(names):
     assert got[(2010, "SRB", "EU")][0] == pytest.approx(2 / 3)
 
 
+def test_kappa_corrects_for_chance_by_hand(names):
+    # Cohen's kappa on the same roll calls (see above): (observed - expected) / (1 - expected), expected from
+    # each side's shares of yes, no and abstain over the pair's roll calls.
+    #   2010 SRB-RUS: SRB Y A N, RUS Y N N: observed 2/3; expected 1/3*1/3 (yes) + 1/3*2/3 (no) = 1/3 -> 1/2
+    #   2010 SRB-USA: SRB Y A, USA N Y: observed 0; expected 1/2*1/2 (yes) = 1/4 -> -1/3
+    #   2011 SRB-USA: SRB Y Y, USA N Y: observed 1/2; expected 1*1/2 = 1/2 -> 0
+    #   2011 SRB-EU: SRB Y, EU N: observed 0, expected 0 -> 0
+    frame = agreement(load(read(UNDL, names)), ["SRB"], ["RUS", "USA", "EU"], EU4, 2010, 2011)
+    kappa = {(r.year, r.partner): r.agreement_kappa for r in frame.itertuples()}
+    assert kappa[(2010, "RUS")] == pytest.approx(0.5)
+    assert kappa[(2010, "USA")] == pytest.approx(-1 / 3)
+    assert kappa[(2011, "USA")] == pytest.approx(0)
+    assert kappa[(2011, "EU")] == pytest.approx(0)
+    rows = {(r["year"], r["partner"]): r for r in agreement_rows(frame)}
+    assert rows[(2010, "USA")]["agreement_kappa"] == round(-1 / 3, 4)
+
+
 # ---------------------------------------------------------------- the upstream forms
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard.index.tables import write_index_tables
 from dashboard.paths import DATA_DIR, DEFAULT_DB
 from dashboard.pipeline.corrections import apply_corrections, read_corrections
 from dashboard.pipeline.cross_checks import check_all
@@ -31,8 +32,10 @@ from dashboard.store import queries
 
 # Steps that derive tables from the loaded rows inside the new database (after the staging views and macros,
 # before the integrity checks), in order; each takes the open connection and the checked rows.
-DERIVED_STEPS: list[Callable[[duckdb.DuckDBPyConnection, dict[str, Loaded]], None]] = []
-DERIVED_STEPS.append(write_dataset_info)  # dataset_info: the version of the data (pipeline/dataset_info.py)
+DERIVED_STEPS: list[Callable[[duckdb.DuckDBPyConnection, dict[str, Loaded]], None]] = [
+    write_index_tables,  # east_west_index, east_west_components (dashboard/index/)
+    write_dataset_info,  # dataset_info: the version of the data (pipeline/dataset_info.py)
+]
 
 
 def load_all(data_dir: Path) -> dict[str, Loaded]:

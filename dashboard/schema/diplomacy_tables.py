@@ -170,6 +170,13 @@ UN_AGREEMENT = Table(
             "session, Voeten's NVotesAll)",
             required=True,
         ),
+        number(
+            "agreement_kappa",
+            "Cohen's kappa over the same roll calls (yes, no, abstain): agreement corrected for what the two "
+            "sides' vote shares give by chance; empty where undefined",
+            minimum=-1,
+            maximum=1,
+        ),
         text(
             "source_series",
             "which computation the row comes from: undl-calendar (this project, from UN Digital Library roll "

@@ -33,9 +33,14 @@ DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
 ENGAGEMENT, CFSP, UN, MILESTONE = "Engagements", "CFSP alignment", "UN agreement", "Milestone"
 
 
+# EU statements say how the EU sees Serbia, not what Serbia did: they are not Western engagement (the Index
+# page draws them as the "EU assessment" line beside the index instead)
+ACTIVITY_KINDS = ("arms", "exercise", "event")
+
+
 def _engagements(f: Filters) -> pd.DataFrame:
     counts = app_data.query("pages/engagement_counts", **f.params())
-    counts = counts[counts["bloc"].isin(DIVERGING_BLOCS)]
+    counts = counts[counts["bloc"].isin(DIVERGING_BLOCS) & counts["kind"].isin(ACTIVITY_KINDS)]
     return pd.DataFrame(
         {
             "series": ENGAGEMENT,
@@ -120,10 +125,10 @@ COLUMNS = ["series", "date", "year", "bloc", "kind", "name", "value", "unit", "l
 
 @per_database
 def overview_chart(f: Filters) -> Chart:
-    """Diverging bars (West up, East down) of facts per year and kind, the CFSP rate and UN agreement
+    """Activity: diverging bars (West up, East down) of facts per year and kind (EU statements left out), the CFSP rate and UN agreement
     as lines below, milestones on a strip above; all on one date axis."""
     bars, rates = _engagements(f), _rates(f)
-    title = "Serbia between East and West: engagements, CFSP alignment and UN votes"
+    title = "Serbia's activity with East and West: arms, exercises, events, CFSP alignment and UN votes"
     if bars.empty and rates.empty:
         return make_chart("overview", title, go.Figure(), pd.DataFrame(columns=COLUMNS), alt="")
     events = _milestones(f)

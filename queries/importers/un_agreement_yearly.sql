@@ -4,6 +4,10 @@
 --   agreement               = share of those roll calls on which both cast the same vote
 --   agreement_abstain_aware = Voeten's scoring: 1 for the same vote, 0.5 when one abstains and the other
 --                             votes yes or no, 0 for yes against no; averaged over the same roll calls
+--   agreement_kappa         = Cohen's kappa over the same roll calls, yes/no/abstain as three categories:
+--                             (agreement - expected) / (1 - expected), where expected is the agreement two
+--                             independent voters with these vote shares would reach by chance (Häge 2011);
+--                             NULL when both cast one and the same vote throughout (expected = 1)
 -- Partner 'EU' is the position most of $eu_members took among those who voted; absent members do not count,
 -- and a roll call where two positions tie for most votes has no EU position and is left out for 'EU'.
 WITH cast_votes AS (
@@ -40,13 +44,22 @@ pairs AS (
     FROM cast_votes c
     JOIN partner_votes p ON p.rcid = c.rcid AND p.partner <> c.iso3
     WHERE c.iso3 IN (SELECT unnest($countries))
+),
+shares AS (
+    -- each side's share of yes, no and abstain over the pair's roll calls: the chance agreement of kappa
+    SELECT year, country_iso3, partner,
+           avg(CASE WHEN own = other THEN 1.0 ELSE 0.0 END) AS agreement,
+           avg(CASE WHEN own = other THEN 1.0
+                    WHEN own = 'abstain' OR other = 'abstain' THEN 0.5
+                    ELSE 0.0 END) AS agreement_abstain_aware,
+           count(*) AS n_votes,
+           avg((own = 'yes')::DOUBLE) * avg((other = 'yes')::DOUBLE)
+             + avg((own = 'no')::DOUBLE) * avg((other = 'no')::DOUBLE)
+             + avg((own = 'abstain')::DOUBLE) * avg((other = 'abstain')::DOUBLE) AS expected
+    FROM pairs
+    GROUP BY year, country_iso3, partner
 )
-SELECT year, country_iso3, partner,
-       avg(CASE WHEN own = other THEN 1.0 ELSE 0.0 END) AS agreement,
-       avg(CASE WHEN own = other THEN 1.0
-                WHEN own = 'abstain' OR other = 'abstain' THEN 0.5
-                ELSE 0.0 END) AS agreement_abstain_aware,
-       count(*) AS n_votes
-FROM pairs
-GROUP BY year, country_iso3, partner
+SELECT year, country_iso3, partner, agreement, agreement_abstain_aware, n_votes,
+       CASE WHEN expected < 1 THEN (agreement - expected) / (1 - expected) END AS agreement_kappa
+FROM shares
 ORDER BY year, country_iso3, partner;

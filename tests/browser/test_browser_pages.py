@@ -22,11 +22,11 @@ from tests.browser.helpers import (  # noqa: F401  (other pages' browser tests i
 
 
 def test_overview_years_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
-    open_page(page, base_url, charts=1)
+    open_page(page, base_url, charts=2)  # the index headline and the activity chart
     assert years_slider(page) == (2012, 2025)
     move_first_year(page, 6)
     page.wait_for_url(re.compile(r"years=2018&years=2025"))
-    wait_for_charts(page, 1)
+    wait_for_charts(page, 2)
 
     csv = read_csv(download(page, "overview_csv"))
     assert "# Filters: Years 2018–2025" in download(page, "overview_csv").decode()
@@ -35,7 +35,7 @@ def test_overview_years_in_url_reopen_and_downloads(page: Page, base_url: str, b
     assert download(page, "overview_png")[:8] == PNG_SIGNATURE
 
     again = browser.new_page()
-    open_page(again, page.url, charts=1)
+    open_page(again, page.url, charts=2)  # the index headline and the activity chart
     assert years_slider(again) == (2018, 2025)
     assert again.locator("[data-testid=stMetricValue]").first.inner_text() == "51%"
     again.close()

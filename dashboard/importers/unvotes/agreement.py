@@ -65,6 +65,7 @@ def agreement_rows(frame: pd.DataFrame) -> list[dict]:
             "agreement": round(float(r.agreement), 4),
             "agreement_abstain_aware": round(float(r.agreement_abstain_aware), 4),
             "n_votes": int(r.n_votes),
+            "agreement_kappa": None if pd.isna(r.agreement_kappa) else round(float(r.agreement_kappa), 4),
             "source_series": CALENDAR_SERIES,
             "year_basis": "calendar",
         }

@@ -1,0 +1,57 @@
+"""The Method page: docs/method.md (the one text of the method), stamped with the dataset version, and one
+year of Serbia's index worked through from the current database."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from dashboard.components.filters import SUBJECT
+from dashboard.index import settings as s
+from dashboard.paths import DATA_DIR
+from dashboard.views.index_data import component_table, index_table
+
+METHOD_MD = DATA_DIR.parent / "docs" / "method.md"
+CHANGELOG = DATA_DIR / "CHANGELOG.md"
+DEFAULT = tuple(round(100 * s.DEFAULT_WEIGHTS[n]) for n in s.NAMES)
+
+
+def method_text() -> str:
+    """docs/method.md without its first heading (the page has its own title)."""
+    text = METHOD_MD.read_text(encoding="utf-8")
+    return re.sub(r"\A# [^\n]*\n", "", text)
+
+
+def dataset_version() -> str:
+    """The newest dated entry of data/CHANGELOG.md ("2026-12-02 — ...")."""
+    if not CHANGELOG.exists():
+        return "unknown"
+    match = re.search(r"^## (\d{4}-\d{2}-\d{2}[^\n]*)", CHANGELOG.read_text(encoding="utf-8"), re.M)
+    return match.group(1) if match else "unknown"
+
+
+def worked_year(year: int | None = None) -> tuple[int | None, pd.DataFrame, float | None]:
+    """Serbia's components in `year` (default: the latest year with every component present, else the latest
+    with a value) at the default weights: value, weight, rescaled weight and contribution."""
+    index = index_table(DEFAULT)
+    mine = index[(index["country_iso3"] == SUBJECT) & index["value"].notna()]
+    if mine.empty:
+        return None, pd.DataFrame(), None
+    if year is None:
+        full = mine[mine["n_components"] == mine["n_components"].max()]
+        year = int(full["year"].max())
+    parts = component_table(DEFAULT)
+    parts = parts[(parts["country_iso3"] == SUBJECT) & (parts["year"] == year)]
+    rows = pd.DataFrame(
+        {
+            "Component": parts["label"],
+            "Value": parts["value"].round(3),
+            "Default weight": [s.DEFAULT_WEIGHTS[c] for c in parts["component"]],
+            "Rescaled weight": parts["weight"].round(3),
+            "Contribution": (parts["value"] * parts["weight"]).round(3),
+            "Rests on": parts["basis"],
+        }
+    )
+    value = float(mine.loc[mine["year"] == year, "value"].iloc[0])
+    return year, rows, value
