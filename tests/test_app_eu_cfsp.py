@@ -155,3 +155,11 @@ def test_empty_database_loads_without_error(monkeypatch, tmp_path):
     at = open_app(monkeypatch, out, page=PAGE)
     assert not at.get("plotly_chart")
     assert sum("no data for these filters" in n for n in texts(at, "info")) == 2
+
+
+def test_a_translated_excerpt_shows_its_translation_marked_as_ours_and_escaped(app):
+    at = app()
+    listed = next(m for m in texts(at, "markdown") if "Fixture neutral remark" in m)
+    assert "*Our translation (sr → en):* Fixture &lt;b&gt;translation&lt;/b&gt; \\*of it\\*" in listed
+    hover = " ".join(h for t in _statements(at)["data"] for h in t["hovertext"])
+    assert "Our translation:</i> Fixture &lt;b&gt;translation" in hover

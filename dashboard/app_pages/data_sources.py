@@ -7,12 +7,12 @@ import streamlit as st
 
 from dashboard.components import page_params
 from dashboard.components.filters import sidebar_filters
-from dashboard.views import data_sources
+from dashboard.views import coverage, data_sources
 
 st.title("Data & sources")
 st.caption("Everything behind the charts: the curated tables, the sources every row cites, and downloads.")
 
-sidebar_filters()  # kept on this page too, so the filters carry over to the chart pages
+filters = sidebar_filters()  # kept on this page too, so the filters carry over to the chart pages
 st.sidebar.caption("The filters shape the charts on the other pages; the tables and downloads here are complete.")
 page_params.note_unusable({"table": data_sources.TABLES})
 
@@ -35,6 +35,12 @@ term = st.text_input(
     placeholder="e.g. SIPRI, ISAC, Commission report",
 )
 data_sources.sources_search(term)
+
+st.subheader("Completeness: exercise rows against published totals")
+st.caption(
+    "Published counts are in the table reported_totals, each with its source; the year range follows the filters."
+)
+coverage.show_exercise_coverage(filters)
 
 st.subheader("Upstream datasets and their vintages")
 data_sources.vintages()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.components import chart_panel
 from dashboard.components.filters import sidebar_filters
-from dashboard.views import exercises
+from dashboard.views import coverage, exercises
 
 st.title("Military exercises")
 st.caption(
@@ -20,3 +20,10 @@ with per_year:
     chart_panel.show(exercises.per_year_chart(filters), filters)
 with where:
     chart_panel.show(exercises.map_chart(filters), filters)
+
+st.subheader("How complete are these rows?")
+st.caption(
+    "Our exercise rows per year against the totals that the Ministry of Defence, the Government or the Belgrade "
+    "Centre for Security Policy's Balkan Defence Monitor published; years without a published total are listed too."
+)
+coverage.show_exercise_coverage(filters)

@@ -31,6 +31,7 @@ class Pattern:
 
 ISO3 = Pattern(r"^[A-Z]{3}$", "{value!r} is not a three-letter upper-case code", "three-letter upper-case code")
 URL = Pattern(r"^https?://[^\s/]+\.[^\s]+$", "malformed URL {value!r} (expected http(s)://host.tld/...)", "http(s) URL")
+LANGUAGE = Pattern(r"^[a-z]{2}$", "{value!r} is not a two-letter lower-case ISO 639-1 code", "ISO 639-1 language code")
 CURRENCY = Pattern(r"^[A-Z]{3}$", "{value!r} is not an ISO 4217 currency code", "ISO 4217 currency code")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dashboard.schema.columns import (
     DATE_PRECISION,
+    LANGUAGE,
     Ordered,
     Table,
     boolean,
@@ -42,7 +43,16 @@ EU_STATEMENTS = Table(
             "kind",
             "the form of the statement",
             required=True,
-            enum=("annual report", "resolution", "conclusions", "statement", "speech", "interview", "press remarks"),
+            enum=(
+                "annual report",
+                "resolution",
+                "report",
+                "conclusions",
+                "statement",
+                "speech",
+                "interview",
+                "press remarks",
+            ),
         ),
         text(
             "topic",
@@ -66,9 +76,22 @@ EU_STATEMENTS = Table(
             minimum=-2,
             maximum=2,
         ),
-        text("excerpt", "a short quote from the statement", required=True, max_length=400),
+        text(
+            "excerpt", "a short quote from the statement, in the language of the source", required=True, max_length=400
+        ),
         confidence(),
         text("notes", "free text"),
+        text(
+            "excerpt_language",
+            "ISO 639-1 code of the excerpt's language (en, sr, it, ru, ...)",
+            pattern=LANGUAGE,
+        ),
+        text(
+            "excerpt_en",
+            "the project's own English translation of a non-English excerpt (empty when the excerpt is English); "
+            "not a quote",
+            max_length=600,
+        ),
     ),
     key=("statement_id",),
     sourced=True,

@@ -110,6 +110,13 @@ EXERCISES = Table(
         count("total_troops", "all personnel taking part"),
         confidence(),
         text("notes", "free text"),
+        text(
+            "end_precision",
+            "how exact end_date is (empty: day); start and end may be known to different precision",
+            enum=DATE_PRECISION,
+            default="day",
+        ),
+        count("duration_days", "the exercise's length in days as the source reports it (e.g. a ten-day drill)"),
     ),
     key=("exercise_id",),
     sourced=True,

@@ -6,6 +6,7 @@ data dictionary (dictionary.py) are derived from it.
 
 from __future__ import annotations
 
+from dashboard.schema import coverage_tables as cov
 from dashboard.schema import diplomacy_tables as d
 from dashboard.schema import military_tables as m
 from dashboard.schema import reference_tables as r
@@ -40,6 +41,7 @@ TABLES: list[Table] = [
     d.UN_VOTES,
     d.UN_AGREEMENT,
     d.EVENTS,
+    cov.REPORTED_TOTALS,
     r.fact_sources(_FACT_NAMES),
     r.alternatives(_FACT_NAMES),
 ]

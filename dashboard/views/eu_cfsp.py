@@ -213,6 +213,11 @@ def _statement_hover(r) -> str:
     return (
         f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plotly_escape(r.kind)} · {plotly_escape(r.topic)} · "
         f"stance {STANCE_LABELS.get(r.stance, r.stance)}<br>“{plotly_wrapped(r.excerpt)}”"
+        + (
+            f"<br><i>Our translation:</i> {plotly_wrapped(r.excerpt_en)}"
+            if isinstance(r.excerpt_en, str) and r.excerpt_en
+            else ""
+        )
     )
 
 
@@ -244,6 +249,8 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
             f"> {md_escape(r.excerpt)}",
             "",
         ]
+        if isinstance(r.excerpt_en, str) and r.excerpt_en:
+            lines += [f"*Our translation ({md_escape(str(r.excerpt_language))} → en):* {md_escape(r.excerpt_en)}", ""]
         for c in sources.get(r.statement_id, cited.iloc[0:0]).itertuples():
             evidence = f" · “{md_escape(c.evidence)}”" if isinstance(c.evidence, str) and c.evidence else ""
             lines.append("Source: " + source_markdown(c.title, c.url, c.publisher, c.published_on) + evidence + "  ")

@@ -32,6 +32,23 @@ def _shade(fig: go.Figure, f: Filters) -> pd.DataFrame:
     return periods
 
 
+_FORMAT = {"day": "%Y-%m-%d", "month": "%b %Y", "year": "%Y"}
+
+
+def when(row: pd.Series) -> str:
+    """The dates as recorded, each to its own precision, with the reported length: 'Sep 2025 – 2025-10-07
+    (10 days)'."""
+    start = pd.Timestamp(row["start_date"]).strftime(_FORMAT.get(row["date_precision"], "%Y-%m-%d"))
+    end_known = pd.notna(row.get("end_precision")) and pd.notna(row["end_date"])
+    text = start
+    if end_known:
+        end = pd.Timestamp(row["end_date"]).strftime(_FORMAT.get(row["end_precision"], "%Y-%m-%d"))
+        text = start if end == start else f"{start} – {end}"
+    if pd.notna(row.get("duration_days")):
+        text += f" ({int(row['duration_days'])} days)"
+    return text
+
+
 def _with_facts(d: pd.DataFrame) -> pd.DataFrame:
     d = d.copy()
     d["fact_table"] = "exercises"
@@ -46,14 +63,18 @@ def timeline_chart(f: Filters) -> Chart:
     title = "Military exercises with Serbia by partner"
     if d.empty:
         return make_chart("exercise_timeline", title, go.Figure(), d, alt="")
-    d["start_date"], d["end_date"] = pd.to_datetime(d["start_date"]), pd.to_datetime(d["end_date"])
+    for col in ("start_date", "end_date", "bar_start"):
+        d[col] = pd.to_datetime(d[col])
     data = d[
         [
             "exercise_id",
             "name",
             "start_date",
             "end_date",
+            "bar_start",
             "date_precision",
+            "end_precision",
+            "duration_days",
             "partner_iso3",
             "partner",
             "bloc",
@@ -73,17 +94,22 @@ def timeline_chart(f: Filters) -> Chart:
             part = data[(data["bloc"] == bloc) & (data["serbia_role"].isin(TOOK_PART) == took_part)]
             if part.empty:
                 continue
-            duration = (part["end_date"] - part["start_date"]).dt.days.add(1) * DAY_MS  # end day included
+            # a bar spans what is known: from bar_start (the start, or the reported length back from a day-exact
+            # end when the start is only known to the month or year) to the end day, included
+            duration = (part["end_date"] - part["bar_start"]).dt.days.add(1) * DAY_MS
             fig.add_bar(
-                base=part["start_date"],
+                base=part["bar_start"],
                 x=duration,
                 y=part["partner"].map(plotly_escape),
                 orientation="h",
                 name=bloc if took_part else f"{bloc}: Serbia withdrew / cancelled",
                 legendgroup=bloc,
                 marker={**bar_marker(bloc, "" if took_part else "x"), "line": {"color": colour_of(bloc), "width": 2}},
-                customdata=[[i, plotly_escape(n), r] for i, n, r in zip(part.index, part["name"], part["serbia_role"])],
-                hovertemplate="%{customdata[1]} (%{y})<br>%{base|%Y-%m-%d}<br>Serbia: %{customdata[2]}<extra></extra>",
+                customdata=[
+                    [i, plotly_escape(n), r, when(row)]
+                    for (i, row), n, r in zip(part.iterrows(), part["name"], part["serbia_role"])
+                ],
+                hovertemplate="%{customdata[1]} (%{y})<br>%{customdata[3]}<br>Serbia: %{customdata[2]}<extra></extra>",
             )
     fig.update_layout(
         barmode="overlay",
