@@ -19,7 +19,7 @@ from tests.browser.server import dashboard
 from tests.conftest import FIXTURE
 
 PAYLOAD = '<img src=x onerror="alert(1)"><script>alert(2)</script>[x](javascript:alert(3)) **b** '
-PAGES = {"": 1, "arms": 3, "exercises": 3, "eu_cfsp": 2, "un_votes": 1, "data_sources": 0}
+PAGES = {"": 2, "index": 3, "arms": 3, "exercises": 3, "eu_cfsp": 2, "un_votes": 1, "data_sources": 0, "method": 0}
 
 
 def _free_text(table) -> list[str]:
@@ -73,7 +73,7 @@ def test_no_payload_runs_or_links(path, page: Page, seeded_url: str):
         wait_for_charts(page, PAGES[path])
     else:
         page.wait_for_function(IDLE_JS, polling=100)
-        page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
+        page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
     # hover every bar and point: plotly hover labels are HTML
     for point in page.locator(".main-svg .point, .main-svg .scatterlayer path.point").all()[:40]:
         point.hover(force=True, timeout=2_000)
