@@ -10,10 +10,10 @@ import pandas as pd
 from dashboard.components.filters import SUBJECT
 from dashboard.index import settings as s
 from dashboard.paths import DATA_DIR
+from dashboard.store import app_data
 from dashboard.views.index_data import component_table, index_table
 
 METHOD_MD = DATA_DIR.parent / "docs" / "method.md"
-CHANGELOG = DATA_DIR / "CHANGELOG.md"
 DEFAULT = tuple(round(100 * s.DEFAULT_WEIGHTS[n]) for n in s.NAMES)
 
 
@@ -24,11 +24,8 @@ def method_text() -> str:
 
 
 def dataset_version() -> str:
-    """The newest dated entry of data/CHANGELOG.md ("2026-12-02 — ...")."""
-    if not CHANGELOG.exists():
-        return "unknown"
-    match = re.search(r"^## (\d{4}-\d{2}-\d{2}[^\n]*)", CHANGELOG.read_text(encoding="utf-8"), re.M)
-    return match.group(1) if match else "unknown"
+    """The version of the data the page describes (table dataset_info, the one place a version is made)."""
+    return app_data.dataset_info()["version"]
 
 
 def worked_year(year: int | None = None) -> tuple[int | None, pd.DataFrame, float | None]:
