@@ -68,6 +68,7 @@ class _Worker:
     process: multiprocessing.Process
     conn: object  # the app's end of the pipe
     ready: bool = False
+    renders: int = 0
 
 
 class ImageRenderer:
@@ -173,7 +174,8 @@ class ImageRenderer:
             started = time.monotonic()
             try:
                 worker.conn.send((figure_json, fmt, width, height, scale))
-                answered = worker.conn.poll(RENDER_TIMEOUT)
+                # a fresh browser's first page is slower (fonts, plotly.js): it gets a longer bound
+                answered = worker.conn.poll(RENDER_TIMEOUT * (3 if worker.renders == 0 else 1))
                 reply = worker.conn.recv() if answered else None
             except (EOFError, OSError) as err:
                 self._replace(worker, f"worker pipe closed: {err}")
@@ -182,6 +184,7 @@ class ImageRenderer:
                 self._replace(worker, f"no image after {time.monotonic() - started:.1f} s")
                 raise ExportError("Drawing the image took too long. Please try again.")
             kind, payload = reply
+            worker.renders += 1
             if kind != "ok":
                 self._replace(worker, payload)
                 raise ExportError("The image could not be drawn. Please try again.")

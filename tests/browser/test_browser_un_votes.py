@@ -7,12 +7,21 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser_pages import IDLE_JS, PNG_SIGNATURE, download, open_page, read_csv, wait_for_charts
+from tests.browser.test_browser_pages import (
+    IDLE_JS,
+    PNG_SIGNATURE,
+    download,
+    expect_rerun,
+    open_page,
+    read_csv,
+    wait_for_charts,
+)
 from tests.conftest import fixture_table
 
 
 def test_un_measure_in_url_reopen_and_downloads(page: Page, base_url: str, browser):
     open_page(page, f"{base_url}/un_votes", charts=1)
+    expect_rerun(page)
     page.locator(".st-key-measure").get_by_text("Abstain-aware").click()
     page.wait_for_url(re.compile(r"measure=Abstain-aware"))
     wait_for_charts(page, 1)
