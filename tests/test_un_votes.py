@@ -545,16 +545,38 @@ def test_check_figures_of_the_2025_and_voeten_descriptions(names):
 
 
 # the documented refresh (data/README.md): (file under ../shared/sources, extra arguments)
-ROLL_CALLS = [
-    (
-        "undl_ga_votes_scrape_to_2021/ga_votes_selected_countries_1992_2021_long.csv",
-        ["--resolution", f"A/RES/{r}", "--source-id", "un-undl-ga-votes-2021"],
-    )
-    for r in ["68/262", "71/205", "72/190", "73/194", "73/263", "74/17", "74/168", "75/29", "75/192", "76/70", "76/179"]
-] + [
-    ("unga_key_votes_serbia/es11_3_all_countries_undl.csv", ["--source-id", "un-quak1-es11-3"]),
-    ("unga_key_votes_serbia/es11_1_all_countries_kaartmaker.csv", list(MAP_TABLE)),
-]
+ROLL_CALLS = (
+    [
+        (
+            "undl_ga_votes_scrape_to_2021/ga_votes_selected_countries_1992_2021_long.csv",
+            ["--resolution", f"A/RES/{r}", "--source-id", "un-undl-ga-votes-2021"],
+        )
+        for r in [
+            "68/262",
+            "71/205",
+            "72/190",
+            "73/194",
+            "73/263",
+            "74/17",
+            "74/168",
+            "75/29",
+            "75/192",
+            "76/70",
+            "76/179",
+        ]
+    ]
+    + [
+        ("unga_key_votes_serbia/es11_3_all_countries_undl.csv", ["--source-id", "un-quak1-es11-3"]),
+        ("unga_key_votes_serbia/es11_1_all_countries_kaartmaker.csv", list(MAP_TABLE)),
+    ]
+    + [
+        (
+            "unga_votes_2025_3dl/ga_votes_2025_selected_countries_long.csv",
+            ["--resolution", f"A/RES/{r}", "--source-id", "un-3dl-ga-votes-2025"],
+        )
+        for r in ["79/292", "ES-11/9", "80/223"]
+    ]
+)
 
 
 @pytest.mark.shared_sources
