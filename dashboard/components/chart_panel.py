@@ -23,6 +23,7 @@ The data protocol:
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -104,6 +105,7 @@ def show(
         alt=chart.alt,
     )
     _downloads(chart, filters)
+    _data_link(chart)
     refs = selected_refs(chart, _points(event))
     if refs:
         st.markdown(f"**Behind your selection** ({len(refs)} fact{'s' if len(refs) != 1 else ''})")
@@ -174,6 +176,20 @@ def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             citations.append("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
         lines.append((f"{date}{partner}{md_escape(row.title)}", "  \n".join(citations)))
     return tuple(lines)
+
+
+def _data_link(chart: Chart) -> None:
+    """The chart's data endpoint for the page's current URL (only when the ASGI app serves the API)."""
+    if "dashboard.serve.asgi" not in sys.modules:  # `streamlit run` alone serves no /api/v1
+        return
+    from dashboard.serve import chart_names
+
+    name = chart_names.name_for_key(chart.key)
+    if name is None:
+        return
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    csv, js = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json"))
+    st.caption(f"Data of this chart: [CSV]({csv}) · [JSON]({js}) · [all tables](/api/v1/datapackage.json)")
 
 
 def _downloads(chart: Chart, filters: Filters) -> None:
