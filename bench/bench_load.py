@@ -8,6 +8,9 @@ into a temporary file), then measures
   each also fetching its chart's data link); prints p50/p95/max time to the first chart and errors;
 - saturation: `--concurrency` sessions rerun the chart pages back to back for `--seconds`; prints page runs
   per second in all and per replica process.
+With `--compare-root DIR` (another checkout, e.g. `git archive <commit> | tar -x -C DIR`) it first runs the
+saturation side by side against one `streamlit run` process of DIR and one of this checkout, same database,
+and prints page runs per second per process of each and their ratio.
 Every wait is bounded; the server is stopped at the end. Prints figures, asserts nothing.
 """
 
@@ -73,6 +76,41 @@ def served(db: Path, replicas: int, timeout: float = 240):
             process.kill()
             process.wait()
         log.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def streamlit_run(root: Path, db: Path, timeout: float = 180):
+    """One plain `streamlit run` process of the checkout at `root` (no nginx, no API)."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.address", "127.0.0.1"]
+    command += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(
+        command,
+        cwd=root,
+        env={**os.environ, "ALIGNMENT_DB": str(db)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if _fetch(f"{url}/_stcore/health") == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit run in {root} did not start")
+            time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _fetch(url: str) -> int:
@@ -141,6 +179,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--compare-root", type=Path, help="another checkout to compare page runs per second with")
     args = parser.parse_args()
 
     from dashboard.pipeline.build import build
@@ -149,6 +188,17 @@ def main() -> None:
         db = Path(tmp) / "alignment.duckdb"
         build(args.data, db)
         print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.2f}")
+        if args.compare_root:
+            rates = {}
+            for label, root in (("compared", args.compare_root), ("this", ROOT)):
+                with streamlit_run(root, db) as url:
+                    runs, errors = asyncio.run(saturate(url, args.concurrency, args.seconds))
+                rates[label] = runs / args.seconds
+                print(
+                    f"one process ({label}: {root}): {runs} page runs in {args.seconds:.0f} s, "
+                    f"{rates[label]:.2f}/s; errors {len(errors)}" + (f" (first: {errors[0]})" if errors else "")
+                )
+            print(f"page runs per second per process: {rates['this'] / rates['compared']:.2f}x the compared checkout")
         for n in args.replicas:
             with served(db, n) as url:
                 asyncio.run(saturate(url, 1, 0))  # warm every replica's first page

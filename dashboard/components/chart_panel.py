@@ -56,6 +56,22 @@ class Chart:
     def empty(self) -> bool:
         return self.data.empty
 
+    @functools.cached_property
+    def shown(self) -> go.Figure:
+        """The figure for `st.plotly_chart`, its dict built once per cached chart (Streamlit otherwise calls
+        `to_dict()`, a deep copy with every array base64-encoded, on every rerun of every session)."""
+        return _Prebuilt(self.figure.to_dict())
+
+
+class _Prebuilt(go.Figure):
+    """A figure that is only its (already validated) dict: all `st.plotly_chart` asks of it is `to_dict()`."""
+
+    def __init__(self, spec: dict):  # plotly's own __init__ would validate the whole figure again
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
 
 def fact_refs(data: pd.DataFrame) -> list[str]:
     """'fact_table:fact_id' for every fact behind the rows of `data` (the format queries take as $refs)."""
@@ -97,7 +113,7 @@ def show(
         )
         return []
     event = st.plotly_chart(
-        chart.figure,
+        chart.shown,
         key=f"{chart.key}_chart",
         on_select="rerun",
         selection_mode="points",
@@ -106,7 +122,8 @@ def show(
     )
     _downloads(chart, filters)
     _data_link(chart)
-    refs = selected_refs(chart, _points(event))
+    points = _points(event)
+    refs = selected_refs(chart, points) if points else []  # no selection: skip the (costly) empty row lookup
     if refs:
         st.markdown(f"**Behind your selection** ({len(refs)} fact{'s' if len(refs) != 1 else ''})")
         fact_list(refs)
