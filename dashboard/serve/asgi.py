@@ -6,8 +6,14 @@ the project root; `dashboard/app.py` stays the Streamlit entry (`streamlit run` 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit import config
 
 from dashboard.paths import ROOT
 from dashboard.serve.api import ROUTES
+
+# A served app does not reload on source edits: without the file watcher, no walk over every module's
+# path after each session's first run (≈0.3 s on the event loop, which every session shares).
+config.get_config_options()  # .streamlit/config.toml first, then this on top
+config.set_option("server.fileWatcherType", "none", "dashboard/serve/asgi.py")
 
 app = st.App(ROOT / "dashboard" / "app.py", routes=ROUTES)
