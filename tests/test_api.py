@@ -129,3 +129,12 @@ def test_endpoints_only_read(router, fixture_db):
         get(router, url)
     after = duckdb.connect(str(fixture_db), read_only=True).execute("SELECT count(*) FROM sources").fetchone()
     assert before == after
+
+
+def test_an_embed_snippet_keeps_the_filters_and_escapes_the_title():
+    snippet = chart_names.embed_snippet(
+        "http://127.0.0.1:8501/arms?old=1", [("years", "2010"), ("years", "2020"), ("embed", "false")], 'A "b" <c>'
+    )
+    assert 'src="http://127.0.0.1:8501/arms?years=2010&amp;years=2020&amp;embed=true"' in snippet
+    assert 'title="A &quot;b&quot; &lt;c&gt;"' in snippet
+    assert 'src="http://127.0.0.1:8501/?embed=true"' in chart_names.embed_snippet("http://127.0.0.1:8501", [], "t")

@@ -7,6 +7,7 @@ importing the view modules. A chart's `key` (chart_panel.make_chart) may carry i
 
 from __future__ import annotations
 
+import html
 import re
 import urllib.parse
 from collections.abc import Iterable
@@ -38,3 +39,16 @@ def data_path(name: str, fmt: str, params: Iterable[tuple[str, str]]) -> str:
     kept = [(k, v) for k, v in params if k not in ("embed", "embed_options")]
     query = urllib.parse.urlencode(kept)
     return f"{API_PREFIX}/charts/{name}.{fmt}" + (f"?{query}" if query else "")
+
+
+def embed_snippet(page_url: str, params: Iterable[tuple[str, str]], title: str) -> str:
+    """An iframe of the page at its current filters in Streamlit's embed mode (no sidebar or menu; the
+    filters come from the URL). Who may embed it is the server's Content-Security-Policy frame-ancestors."""
+    parts = urllib.parse.urlsplit(page_url)
+    base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
+    kept = [(k, v) for k, v in params if k not in ("embed", "embed_options")] + [("embed", "true")]
+    src = f"{base}?{urllib.parse.urlencode(kept)}"
+    return (
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="760" '
+        'style="border:0" loading="lazy"></iframe>'
+    )

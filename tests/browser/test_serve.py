@@ -127,6 +127,17 @@ def test_two_replicas_behind_nginx_serve_pages_data_and_stop_cleanly(served, bro
     assert status == 200 and headers["ETag"] and body == downloaded
     assert b"# Filters: Years 2018" in body
 
+    # the same view embedded: sidebar closed, filters from the URL, the chart with its source line
+    page.get_by_text("Embed this view").first.click()
+    snippet = page.locator("[data-testid=stCode]").first.inner_text()
+    src = re.search(r'src="([^"]+)"', snippet).group(1).replace("&amp;", "&")
+    assert src == f"{url}/?years=2018&years=2025&embed=true"
+    open_page(page, src, charts=1)
+    expect(page.locator("[data-testid=stSidebar]")).to_have_attribute("data-collapsed", "true")
+    expect(page.get_by_text(re.compile(r"^Sources: ")).first).to_be_visible()
+    expect(page.get_by_role("link", name="CSV", exact=True).first).to_have_attribute("href", link.get_attribute("href"))
+    expect(page.get_by_text("Embed this view")).to_have_count(0)
+
     # the open data endpoints through nginx
     status, _, package = fetch(f"{url}/api/v1/datapackage.json")
     assert status == 200 and json.loads(package)["resources"]
