@@ -166,6 +166,16 @@ async def saturate(url: str, concurrency: int, seconds: float) -> tuple[int, lis
     return done, errors
 
 
+async def warm(url: str, sessions: int) -> None:
+    """Open the burst's page and every chart page from `sessions` readers (each its own cookie, so
+    nginx spreads them over the replicas as it will spread the burst)."""
+    for _ in range(sessions):
+        async with Session(url) as s:
+            await s.run("", BURST_QUERY)
+            for page in PAGES:
+                await s.run(page)
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -201,7 +211,7 @@ def main() -> None:
             print(f"page runs per second per process: {rates['this'] / rates['compared']:.2f}x the compared checkout")
         for n in args.replicas:
             with served(db, n) as url:
-                asyncio.run(saturate(url, 1, 0))  # warm every replica's first page
+                asyncio.run(warm(url, sessions=4 * n))  # every replica: modules imported, caches filled
                 firsts, errors = asyncio.run(burst(url, args.sessions, args.spread))
                 ok = [f for f in firsts if f == f]
                 print(
