@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import urllib.parse
 from dataclasses import dataclass
@@ -43,7 +44,10 @@ def get(router: Router, url: str, headers: dict[str, str] | None = None, timeout
     async def send(message):
         sent.append(message)
 
-    asyncio.run(asyncio.wait_for(router(scope, receive, send), timeout))
+    # in a thread of its own: Playwright's sync API (browser tests in the same session) keeps an event loop
+    # running in the main thread, where asyncio.run() is refused
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, asyncio.wait_for(router(scope, receive, send), timeout)).result(timeout + 5)
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return Reply(start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body)
