@@ -5,8 +5,10 @@ PY := $(VENV)/bin/python
 # the database file: $ALIGNMENT_DB when set, else the default
 DB ?= $(or $(ALIGNMENT_DB),data/alignment.duckdb)
 PORT ?= 8501
+# app processes behind nginx for `make serve`
+REPLICAS ?= 2
 
-.PHONY: run test test-fast lint fmt build browser clean
+.PHONY: run serve test test-fast lint fmt build browser nginx clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +20,11 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's nginx in front of the replicas (`make serve`, and the test of it); run by `make serve` itself,
+# never as a system service
+nginx:
+	@test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
+
 build: $(VENV)/.installed
 	$(PY) -m dashboard.build --out $(DB)
 
@@ -25,8 +32,14 @@ run: $(VENV)/.installed browser
 	@test -f $(DB) || $(PY) -m dashboard.build --out $(DB)
 	ALIGNMENT_DB=$(DB) $(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
+# REPLICAS app processes (ASGI: pages and /api/v1 on one port) behind nginx on 127.0.0.1:$(PORT), in the
+# foreground; Ctrl-C (or SIGTERM) stops every process it started. See docs/deploy.md.
+serve: $(VENV)/.installed browser nginx
+	@test -f $(DB) || $(PY) -m dashboard.build --out $(DB)
+	ALIGNMENT_DB=$(DB) $(PY) -m dashboard.serve --port $(PORT) --replicas $(REPLICAS)
+
 # lint and format check first: a red lint fails before the slow tests start
-test: $(VENV)/.installed browser lint
+test: $(VENV)/.installed browser nginx lint
 	$(PY) -m pytest
 
 # everything but the browser tests: no chromium needed

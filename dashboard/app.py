@@ -22,8 +22,12 @@ LOG = logging.getLogger("dashboard.app")
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
 # a local icon file: material-symbol icons are fetched from a font CDN, and the app must work offline
+# embedded (`?embed=true`) the page is the charts: the sidebar starts closed, the filters come from the URL
 st.set_page_config(
-    page_title="Serbia Alignment Monitor", page_icon=str(ROOT / "dashboard" / "static" / "icon.png"), layout="wide"
+    page_title="Serbia Alignment Monitor",
+    page_icon=str(ROOT / "dashboard" / "static" / "icon.png"),
+    layout="wide",
+    initial_sidebar_state="collapsed" if st.context.is_embedded else "auto",
 )
 
 page = st.navigation(

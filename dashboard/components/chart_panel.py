@@ -23,6 +23,7 @@ The data protocol:
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -54,6 +55,22 @@ class Chart:
     @property
     def empty(self) -> bool:
         return self.data.empty
+
+    @functools.cached_property
+    def shown(self) -> go.Figure:
+        """The figure for `st.plotly_chart`, its dict built once per cached chart (Streamlit otherwise calls
+        `to_dict()`, a deep copy with every array base64-encoded, on every rerun of every session)."""
+        return _Prebuilt(self.figure.to_dict())
+
+
+class _Prebuilt(go.Figure):
+    """A figure that is only its (already validated) dict: all `st.plotly_chart` asks of it is `to_dict()`."""
+
+    def __init__(self, spec: dict):  # plotly's own __init__ would validate the whole figure again
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
 
 
 def fact_refs(data: pd.DataFrame) -> list[str]:
@@ -96,7 +113,7 @@ def show(
         )
         return []
     event = st.plotly_chart(
-        chart.figure,
+        chart.shown,
         key=f"{chart.key}_chart",
         on_select="rerun",
         selection_mode="points",
@@ -104,7 +121,9 @@ def show(
         alt=chart.alt,
     )
     _downloads(chart, filters)
-    refs = selected_refs(chart, _points(event))
+    _data_link(chart)
+    points = _points(event)
+    refs = selected_refs(chart, points) if points else []  # no selection: skip the (costly) empty row lookup
     if refs:
         st.markdown(f"**Behind your selection** ({len(refs)} fact{'s' if len(refs) != 1 else ''})")
         fact_list(refs)
@@ -174,6 +193,23 @@ def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             citations.append("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
         lines.append((f"{date}{partner}{md_escape(row.title)}", "  \n".join(citations)))
     return tuple(lines)
+
+
+def _data_link(chart: Chart) -> None:
+    """The chart's data endpoint for the page's current URL (only when the ASGI app serves the API)."""
+    if "dashboard.serve.asgi" not in sys.modules:  # `streamlit run` alone serves no /api/v1
+        return
+    from dashboard.serve import chart_names
+
+    name = chart_names.name_for_key(chart.key)
+    if name is None:
+        return
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    csv, js = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json"))
+    st.caption(f"Data of this chart: [CSV]({csv}) · [JSON]({js}) · [all tables](/api/v1/datapackage.json)")
+    if not st.context.is_embedded:
+        with st.expander("Embed this view"):
+            st.code(chart_names.embed_snippet(st.context.url or "", params, chart.title), language="html")
 
 
 def _downloads(chart: Chart, filters: Filters) -> None:

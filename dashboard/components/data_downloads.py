@@ -61,6 +61,12 @@ def version_comment(shared: SharedConnection) -> str:
     return f"# {PROJECT}, {dataset_version.describe(dataset_version.read(shared.cursor()))}\n"
 
 
+def plain_table_csv(shared: SharedConnection, name: str) -> bytes:
+    """One table as a plain CSV, the header on the first line (the open-data endpoint: its version travels in
+    the ETag and the Data Package)."""
+    return _csv(*_fetch(shared, name))
+
+
 def table_csv(shared: SharedConnection, name: str) -> bytes:
     """One table as CSV after a `#` line naming the dataset version; header = the declared column names, as
     the build reads it (the build skips leading `#` lines; pandas: `read_csv(path, comment="#")`)."""

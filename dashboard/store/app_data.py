@@ -16,11 +16,20 @@ def _shared(path: str) -> database.SharedConnection:
     return database.SharedConnection(Path(path))
 
 
+_opened: dict[str, database.SharedConnection] = {}  # path -> connection, once built and opened
+
+
 def connection() -> database.SharedConnection:
-    """The process-wide read-only connection to $ALIGNMENT_DB (built first if the file is missing)."""
-    path = database_path()
-    database.ensure_built(path)
-    return _shared(str(path))
+    """The process-wide read-only connection to $ALIGNMENT_DB (built first if the file is missing).
+
+    Called by every query and cached builder: after the first call per path it is a dict lookup (the
+    cache_resource call and the file checks cost about a tenth of a warm page run)."""
+    path = str(database_path())
+    shared = _opened.get(path)
+    if shared is None:
+        database.ensure_built(Path(path))
+        shared = _opened.setdefault(path, _shared(path))
+    return shared
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

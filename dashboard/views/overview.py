@@ -205,6 +205,9 @@ def overview_chart(f: Filters) -> Chart:
 
     fig.update_xaxes(type="date", tickformat="%Y")
     base_layout(fig, title, height=560 if len(panels) > 2 else 460)
+    # on a phone the ~15 entries wrap one per row: at most 0.3 of the height, scrolling beyond that,
+    # so the plot keeps its place; on a wide window they flow into two or three columns and all show
+    fig.update_layout(legend={"maxheight": 0.3, "traceorder": "normal", "tracegroupgap": 0})
     kinds = ", ".join(sorted(set(bars["kind"].map(KIND_LABELS).dropna()))) if len(bars) else "none"
     alt = (
         f"{title}. Years {f.year_from}–{f.year_to}. Bars: West facts above the axis, East below, by kind ({kinds}); "

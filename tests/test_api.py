@@ -1,0 +1,140 @@
+"""The open data endpoints (dashboard/serve/api.py), called in-process through their router."""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.parse
+
+import duckdb
+import pandas as pd
+import pytest
+from starlette.routing import Router
+
+from dashboard.components.data_downloads import plain_table_csv
+from dashboard.schema.tables import TABLES
+from dashboard.serve import api, chart_names
+from dashboard.store.database import SharedConnection
+from tests.asgi_client import get
+from tests.conftest import fixture_table
+
+
+@pytest.fixture
+def router(monkeypatch, fixture_db):
+    monkeypatch.setenv("ALIGNMENT_DB", str(fixture_db))
+    return Router(routes=api.ROUTES)
+
+
+def test_datapackage_is_a_valid_frictionless_package_of_every_table(router, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    reply = get(router, "/api/v1/datapackage.json")
+    assert reply.status == 200 and reply.headers["etag"] and "max-age" in reply.headers["cache-control"]
+    package = reply.json()
+    assert [r["name"] for r in package["resources"]] == [t.name for t in TABLES]
+    assert package["version"] and package["licenses"] and package["sources"]
+    # the descriptor with the data it points to, fetched from the endpoints, validated together
+    (tmp_path / "tables").mkdir()
+    for r in package["resources"]:
+        table = get(router, f"/api/v1/{r['path']}")
+        assert table.status == 200, r["path"]
+        (tmp_path / r["path"]).write_bytes(table.body)
+    (tmp_path / "datapackage.json").write_text(json.dumps(package))
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_datapackage_fields_carry_the_declared_types_and_rules(router):
+    package = get(router, "/api/v1/datapackage.json").json()
+    fields = {(r["name"], f["name"]): f for r in package["resources"] for f in r["schema"]["fields"]}
+    for t in TABLES:
+        for c in t.columns:
+            f = fields[(t.name, c.name)]
+            assert f["description"].startswith(c.description)
+            assert f.get("constraints", {}).get("required", False) == c.required
+            if c.enum:
+                assert f["constraints"]["enum"] == list(c.enum)
+    assert fields[("countries", "eu_member")]["type"] == "boolean"
+    keys = {r["name"]: r["schema"] for r in package["resources"]}
+    assert {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}} in keys["fact_sources"][
+        "foreignKeys"
+    ]
+
+
+def test_table_formats_hold_the_same_rows(router, fixture_db):
+    csv = get(router, "/api/v1/tables/countries.csv")
+    assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert csv.body == plain_table_csv(SharedConnection(fixture_db), "countries")  # header first
+    rows = get(router, "/api/v1/tables/countries.json").json()["rows"]
+    parquet = pd.read_parquet(io.BytesIO(get(router, "/api/v1/tables/countries.parquet").body))
+    expected = fixture_table("countries")
+    assert len(rows) == len(parquet) == len(expected)
+    assert sorted(r["iso3"] for r in rows) == sorted(parquet["iso3"]) == sorted(expected["iso3"])
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/tables/nope.csv", "/api/v1/tables/countries.xlsx", "/api/v1/charts/nope.csv", "/api/v1/x"]
+)
+def test_unknown_names_get_a_json_404(router, url):
+    reply = get(router, url)
+    assert reply.status == 404 and reply.headers["content-type"] == "application/json"
+    assert "error" in reply.json()
+
+
+def test_a_table_name_never_reaches_the_sql(router):
+    reply = get(router, "/api/v1/tables/" + urllib.parse.quote("countries; DROP TABLE sources") + ".csv")
+    assert reply.status == 404
+
+
+@pytest.mark.parametrize("name", list(chart_names.CHARTS))
+def test_every_chart_has_its_data_with_the_page_defaults(router, name):
+    csv = get(router, f"/api/v1/charts/{name}.csv")
+    assert csv.status == 200, csv.body[:300]
+    assert csv.body.startswith(b"# Serbia Alignment Monitor: ")
+    body = get(router, f"/api/v1/charts/{name}.json").json()
+    assert body["chart"] == name and isinstance(body["rows"], list)
+    assert len(body["rows"]) == len(pd.read_csv(io.BytesIO(csv.body), comment="#")) if body["rows"] else True
+
+
+def test_chart_data_follows_the_page_parameters(router):
+    arms = fixture_table("arms_transfers")
+    first, last = int(arms["order_year"].min()), int(arms["order_year"].min()) + 1
+    reply = get(router, f"/api/v1/charts/arms_by_year.csv?years={first}&years={last}&embed=true")
+    assert reply.status == 200
+    data = pd.read_csv(io.BytesIO(reply.body), comment="#")
+    assert data["year"].between(first, last).all()
+    assert f"Years {first}–{last}".encode() in reply.body
+    backwards = get(router, f"/api/v1/charts/arms_by_year.csv?years={last}&years={first}")
+    assert backwards.body == reply.body
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["years=abc", "years=1800&years=1900", "partners=Atlantis", "blocs=North", "measure=Weight", "colour=red"],
+)
+def test_bad_chart_parameters_get_a_json_400(router, query):
+    reply = get(router, f"/api/v1/charts/arms_by_year.csv?{query}")
+    assert reply.status == 400 and reply.json()["problems"]
+
+
+def test_an_unchanged_dataset_answers_304(router):
+    first = get(router, "/api/v1/charts/overview.json?blocs=East")
+    tag = first.headers["etag"]
+    assert get(router, "/api/v1/charts/overview.json?blocs=East", {"If-None-Match": tag}).status == 304
+    assert get(router, "/api/v1/charts/overview.json?blocs=West", {"If-None-Match": tag}).status == 200
+
+
+def test_endpoints_only_read(router, fixture_db):
+    before = duckdb.connect(str(fixture_db), read_only=True).execute("SELECT count(*) FROM sources").fetchone()
+    for url in ["/api/v1/datapackage.json", "/api/v1/tables/sources.parquet", "/api/v1/charts/overview.csv"]:
+        get(router, url)
+    after = duckdb.connect(str(fixture_db), read_only=True).execute("SELECT count(*) FROM sources").fetchone()
+    assert before == after
+
+
+def test_an_embed_snippet_keeps_the_filters_and_escapes_the_title():
+    snippet = chart_names.embed_snippet(
+        "http://127.0.0.1:8501/arms?old=1", [("years", "2010"), ("years", "2020"), ("embed", "false")], 'A "b" <c>'
+    )
+    assert 'src="http://127.0.0.1:8501/arms?years=2010&amp;years=2020&amp;embed=true"' in snippet
+    assert 'title="A &quot;b&quot; &lt;c&gt;"' in snippet
+    assert 'src="http://127.0.0.1:8501/?embed=true"' in chart_names.embed_snippet("http://127.0.0.1:8501", [], "t")
