@@ -29,8 +29,8 @@ from dashboard.components.filters import Filters, choices
 from dashboard.schema.tables import BY_NAME
 from dashboard.serve import chart_data, datapackage
 from dashboard.serve.chart_names import API_PREFIX, CHARTS
-from dashboard.serve.version import dataset_version
-from dashboard.store import app_data, queries
+from dashboard.serve.version import dataset_version as version_of
+from dashboard.store import app_data, dataset_version, queries
 
 CACHE_CONTROL = "public, max-age=300"
 TABLE_TYPES = {
@@ -59,7 +59,7 @@ def _etag(request: Request, version: str) -> str:
 async def _answer(request: Request, media_type: str, build, filename: str | None = None) -> Response:
     """304 when the client holds this version; else build the body in a worker thread."""
     shared = app_data.connection()
-    tag = _etag(request, dataset_version(shared))
+    tag = _etag(request, version_of(shared))
     headers = {**_open_headers(), "ETag": tag, "Cache-Control": CACHE_CONTROL}
     if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=headers)
@@ -112,9 +112,10 @@ async def table(request: Request) -> Response:
     return await _answer(request, TABLE_TYPES[fmt], lambda shared: build(shared, name), f"{name}.{fmt}")
 
 
-def chart_csv(c: Chart, f: Filters) -> bytes:
+def chart_csv(c: Chart, f: Filters, shared) -> bytes:
     """Exactly the chart panel's CSV download for this chart (chart_panel._downloads)."""
-    return export.csv_bytes(c.data, c.title, f.describe(choices().names), c.sources)
+    dataset = dataset_version.describe(dataset_version.read(shared.cursor()))
+    return export.csv_bytes(c.data, c.title, f.describe(choices().names), c.sources, dataset)
 
 
 def chart_json(name: str, c: Chart, f: Filters) -> bytes:
@@ -141,7 +142,7 @@ async def chart(request: Request) -> Response:
 
     def build(shared) -> bytes:
         drawn, f = chart_data.chart(name, raw)
-        return chart_csv(drawn, f) if fmt == "csv" else chart_json(name, drawn, f)
+        return chart_csv(drawn, f, shared) if fmt == "csv" else chart_json(name, drawn, f)
 
     try:
         return await _answer(request, CHART_TYPES[fmt], build, f"serbia-alignment-{name}.{fmt}")

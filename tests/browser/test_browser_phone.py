@@ -10,12 +10,12 @@ def _plot_share(browser, base_url: str, width: int) -> float:
     context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
     page.set_default_timeout(60_000)
-    open_page(page, base_url, charts=1)
-    chart = page.locator("[data-testid=stPlotlyChart]").first
+    open_page(page, base_url, charts=2)  # the index, then the activity chart with the long legend
+    chart = page.locator(".st-key-overview_chart [data-testid=stPlotlyChart]")
     chart_height = chart.bounding_box()["height"]
-    plots = page.locator("[data-testid=stPlotlyChart] .cartesianlayer .subplot")
+    plots = chart.locator(".cartesianlayer .subplot")
     plotted = sum(plots.nth(i).bounding_box()["height"] for i in range(plots.count()))
-    legend = page.locator("[data-testid=stPlotlyChart] .legend").first.bounding_box()
+    legend = chart.locator(".legend").first.bounding_box()
     box = chart.bounding_box()
     assert legend["y"] + 0.5 >= box["y"] and legend["y"] < box["y"] + box["height"]  # inside the chart
     context.close()

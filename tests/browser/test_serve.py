@@ -119,8 +119,8 @@ def test_two_replicas_behind_nginx_serve_pages_data_and_stop_cleanly(served, bro
     context = browser.new_context(viewport={"width": 1300, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(60_000)
-    open_page(page, f"{url}/?years=2018&years=2025", charts=1)
-    link = page.get_by_role("link", name="CSV", exact=True).first
+    open_page(page, f"{url}/?years=2018&years=2025", charts=2)
+    link = page.locator("a[href^='/api/v1/charts/overview.csv']")
     expect(link).to_have_attribute("href", re.compile(r"^/api/v1/charts/overview\.csv\?years=2018&years=2025$"))
     downloaded = download(page, "overview_csv")
     status, headers, body = fetch(url + link.get_attribute("href"))
@@ -132,10 +132,10 @@ def test_two_replicas_behind_nginx_serve_pages_data_and_stop_cleanly(served, bro
     snippet = page.locator("[data-testid=stCode]").first.inner_text()
     src = re.search(r'src="([^"]+)"', snippet).group(1).replace("&amp;", "&")
     assert src == f"{url}/?years=2018&years=2025&embed=true"
-    open_page(page, src, charts=1)
+    open_page(page, src, charts=2)
     expect(page.locator("[data-testid=stSidebar]")).to_have_attribute("data-collapsed", "true")
     expect(page.get_by_text(re.compile(r"^Sources: ")).first).to_be_visible()
-    expect(page.get_by_role("link", name="CSV", exact=True).first).to_have_attribute("href", link.get_attribute("href"))
+    expect(page.locator("a[href^='/api/v1/charts/overview.csv']")).to_have_attribute("href", link.get_attribute("href"))
     expect(page.get_by_text("Embed this view")).to_have_count(0)
 
     # the open data endpoints through nginx
