@@ -30,8 +30,8 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def dashboard(db: Path, log: Path, timeout: float = 60):
-    """`streamlit run dashboard/app.py` on a free local port against `db`; yields the base URL."""
+def dashboard(db: Path, log: Path, timeout: float = 60, script: str = "dashboard/app.py"):
+    """`streamlit run <script>` (default the dashboard) on a free local port against `db`; yields the base URL."""
     port = free_port()
     env = {**os.environ, "ALIGNMENT_DB": str(db)}
     command = [
@@ -39,7 +39,7 @@ def dashboard(db: Path, log: Path, timeout: float = 60):
         "-m",
         "streamlit",
         "run",
-        "dashboard/app.py",
+        script,
         "--server.headless",
         "true",
         "--browser.gatherUsageStats",
