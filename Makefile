@@ -8,7 +8,7 @@ PORT ?= 8501
 # app processes behind nginx for `make serve`
 REPLICAS ?= 2
 
-.PHONY: run serve test test-fast lint fmt build browser nginx clean
+.PHONY: run serve test test-fast lint fmt build browser nginx clean i18n
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,15 @@ lint: $(VENV)/.installed
 fmt: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# message catalogs: extract the marked strings, merge them into the Serbian (Latin) catalog, compile it.
+# The compiled .mo is committed, so run/test need no compile step; a test fails when it is out of date.
+LOCALES := dashboard/locale
+i18n: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
+		--project "Serbia Alignment Monitor" -o $(LOCALES)/messages.pot dashboard
+	$(VENV)/bin/pybabel update --quiet -i $(LOCALES)/messages.pot -d $(LOCALES) -l sr_Latn --no-fuzzy-matching
+	$(VENV)/bin/pybabel compile --statistics -d $(LOCALES) -l sr_Latn
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).tmp

@@ -14,6 +14,8 @@ if str(ROOT) not in sys.path:
 import duckdb
 import streamlit as st
 
+from dashboard.i18n import _
+from dashboard.i18n.switch import language_switch
 from dashboard.store import app_data, database
 from dashboard.style.text import md_escape
 
@@ -23,8 +25,9 @@ PAGES = Path(__file__).resolve().parent / "app_pages"
 
 # a local icon file: material-symbol icons are fetched from a font CDN, and the app must work offline
 # embedded (`?embed=true`) the page is the charts: the sidebar starts closed, the filters come from the URL
+lang = language_switch()  # first: every later string is in the session's language
 st.set_page_config(
-    page_title="Serbia Alignment Monitor",
+    page_title=_("Serbia Alignment Monitor"),
     page_icon=str(ROOT / "dashboard" / "static" / "icon.png"),
     layout="wide",
     initial_sidebar_state="collapsed" if st.context.is_embedded else "auto",
@@ -33,23 +36,27 @@ st.set_page_config(
 page = st.navigation(
     [
         # the default page lives at the app's root URL (Streamlit ignores a url_path for it)
-        st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", default=True),
-        st.Page(PAGES / "index.py", title="East–West index", icon=":material/balance:", url_path="index"),
-        st.Page(PAGES / "arms.py", title="Arms", icon=":material/rocket_launch:", url_path="arms"),
-        st.Page(PAGES / "exercises.py", title="Exercises", icon=":material/military_tech:", url_path="exercises"),
-        st.Page(PAGES / "eu_cfsp.py", title="EU & CFSP", icon=":material/euro:", url_path="eu_cfsp"),
-        st.Page(PAGES / "un_votes.py", title="UN votes", icon=":material/how_to_vote:", url_path="un_votes"),
-        st.Page(PAGES / "data_sources.py", title="Data & sources", icon=":material/dataset:", url_path="data_sources"),
-        st.Page(PAGES / "method.py", title="Method", icon=":material/functions:", url_path="method"),
+        st.Page(PAGES / "overview.py", title=_("Overview"), icon=":material/timeline:", default=True),
+        st.Page(PAGES / "index.py", title=_("East–West index"), icon=":material/balance:", url_path="index"),
+        st.Page(PAGES / "arms.py", title=_("Arms"), icon=":material/rocket_launch:", url_path="arms"),
+        st.Page(PAGES / "exercises.py", title=_("Exercises"), icon=":material/military_tech:", url_path="exercises"),
+        st.Page(PAGES / "eu_cfsp.py", title=_("EU & CFSP"), icon=":material/euro:", url_path="eu_cfsp"),
+        st.Page(PAGES / "un_votes.py", title=_("UN votes"), icon=":material/how_to_vote:", url_path="un_votes"),
+        st.Page(
+            PAGES / "data_sources.py", title=_("Data & sources"), icon=":material/dataset:", url_path="data_sources"
+        ),
+        st.Page(PAGES / "method.py", title=_("Method"), icon=":material/functions:", url_path="method"),
     ]
 )
 
 try:
     if database.is_stale(app_data.connection().path):
         st.warning(
-            "The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh."
+            _("The curated data has changed since the database was built. Run `python -m dashboard.build` to refresh.")
         )
-    st.sidebar.caption(f"Dataset version {md_escape(app_data.dataset_info()['version'])}")  # on every page
+    st.sidebar.caption(
+        _("Dataset version {version}").format(version=md_escape(app_data.dataset_info()["version"]))
+    )  # on every page
     page.run()
 except (database.DatabaseUnavailable, duckdb.Error) as err:
     # the one reader-facing path for data failures: a plain message here, the details in the server log

@@ -22,6 +22,7 @@ values = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8"), min_size=500, max_size=3000),
     st.sampled_from(
         ["Russia", "East", "West", "MNE", "Abstain-aware", "countries", "' OR 1=1 --", "<script>x</script>"]
+        + ["en", "sr-Latn", "sr-Cyrl", "Kina", "Istok", "Zapad"]
     ),
 )
 query = st.dictionaries(st.sampled_from(KEYS), st.lists(values, min_size=0, max_size=3), max_size=4)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.components import chart_panel
 from dashboard.components.filters import page_choice, sidebar_filters
+from dashboard.i18n import _
 from dashboard.views import arms
 
 st.title("Arms deals")
@@ -14,9 +15,9 @@ st.caption("Orders and deliveries of major arms to Serbia by supplier, from SIPR
 filters = sidebar_filters()
 measure_col, basis_col = st.columns(2)
 with measure_col:
-    measure = page_choice("Measure", arms.MEASURES, key="measure")
+    measure = page_choice(_("Measure"), arms.MEASURES, key="measure")
 with basis_col:
-    basis = page_choice("Year of", arms.BASES, key="basis")
+    basis = page_choice(_("Year of"), arms.BASES, key="basis")
 
 chart_panel.show(arms.by_year_chart(filters, measure, basis), filters)
 category, deal_type = st.columns(2)

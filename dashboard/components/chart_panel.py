@@ -31,8 +31,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import i18n
 from dashboard.components import export
 from dashboard.components.filters import Filters, choices
+from dashboard.i18n import N_, _
 from dashboard.store import app_data, dataset_version
 from dashboard.store.cache import per_database
 from dashboard.style.text import md_escape, source_markdown
@@ -98,17 +100,20 @@ def make_chart(key: str, title: str, figure: go.Figure, data: pd.DataFrame, alt:
 _NO_SOURCES = pd.DataFrame(columns=["source_id", "title", "url", "publisher", "published_on", "n_facts"])
 
 
-def show(
-    chart: Chart, filters: Filters, *, hint: str = "click a bar or point to see the facts behind it."
-) -> list[str]:
+DEFAULT_HINT = N_("click a bar or point to see the facts behind it.")
+
+
+def show(chart: Chart, filters: Filters, *, hint: str = "") -> list[str]:
     """Render the chart with PNG/SVG/CSV downloads, its sources, and the facts behind a clicked point.
 
     Shows a "no data for these filters" note instead of an empty chart. Returns the selected fact refs.
     """
     if chart.empty:
         st.info(
-            f"**{md_escape(chart.title)}** — no data for these filters ({md_escape(filters.describe(choices().names))}). "
-            "Widen the year range or clear the partner and bloc filters.",
+            _(
+                "**{title}** — no data for these filters ({filters}). Widen the year range or clear the partner "
+                "and bloc filters."
+            ).format(title=md_escape(chart.title), filters=md_escape(filters.describe(choices().names))),
             icon=":material/filter_alt_off:",
         )
         return []
@@ -125,10 +130,14 @@ def show(
     points = _points(event)
     refs = selected_refs(chart, points) if points else []  # no selection: skip the (costly) empty row lookup
     if refs:
-        st.markdown(f"**Behind your selection** ({len(refs)} fact{'s' if len(refs) != 1 else ''})")
+        st.markdown(
+            i18n.ngettext(
+                "**Behind your selection** ({n} fact)", "**Behind your selection** ({n} facts)", len(refs)
+            ).format(n=len(refs))
+        )
         fact_list(refs)
     else:
-        st.caption(md_escape(export.source_line(chart.sources, credit=False)) + " — " + hint)
+        st.caption(md_escape(export.source_line(chart.sources, credit=False)) + " — " + (hint or _(DEFAULT_HINT)))
     return refs
 
 
@@ -164,14 +173,14 @@ def fact_list(refs: list[str], limit: int = MAX_FACTS_SHOWN, newest_first: bool 
     `refs` are 'fact_table:fact_id' strings (see `fact_refs`); the first `limit` are shown, by date."""
     lines = fact_lines(tuple(refs[:limit]))
     if not lines:
-        st.caption("No details recorded for these facts.")
+        st.caption(_("No details recorded for these facts."))
         return
     for fact, sources in reversed(lines) if newest_first else lines:
         st.markdown(fact)
         if sources:
             st.caption(sources)
     if len(refs) > limit:
-        st.caption(f"… and {len(refs) - limit} more; narrow the filters to see them.")
+        st.caption(_("… and {n} more; narrow the filters to see them.").format(n=len(refs) - limit))
 
 
 @per_database
@@ -190,7 +199,9 @@ def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         citations = []
         for s in sources[sources["fact_id"] == row.fact_id].itertuples():
             evidence = f" · “{md_escape(s.evidence)}”" if isinstance(s.evidence, str) and s.evidence else ""
-            citations.append("Source: " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence)
+            citations.append(
+                _("Source:") + " " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence
+            )
         lines.append((f"{date}{partner}{md_escape(row.title)}", "  \n".join(citations)))
     return tuple(lines)
 
@@ -216,11 +227,14 @@ def _downloads(chart: Chart, filters: Filters) -> None:
     described = filters.describe(choices().names)
     info = app_data.dataset_info()
     line = export.source_line(chart.sources, version=info["version"])
+    lang = i18n.current()  # the callables run after this script run: they carry the language
     png, svg, csv = st.columns(3, gap="small")
     name = f"serbia-alignment-{chart.key}-{filters.year_from}-{filters.year_to}"
     png.download_button(
         "PNG",
-        data=functools.partial(export.image_bytes, chart.figure, "png", chart.title, described, line),
+        data=functools.partial(
+            i18n.call_in, lang, export.image_bytes, chart.figure, "png", chart.title, described, line
+        ),
         file_name=f"{name}.png",
         mime="image/png",
         key=f"{chart.key}_png",
@@ -230,7 +244,9 @@ def _downloads(chart: Chart, filters: Filters) -> None:
     )
     svg.download_button(
         "SVG",
-        data=functools.partial(export.image_bytes, chart.figure, "svg", chart.title, described, line),
+        data=functools.partial(
+            i18n.call_in, lang, export.image_bytes, chart.figure, "svg", chart.title, described, line
+        ),
         file_name=f"{name}.svg",
         mime="image/svg+xml",
         key=f"{chart.key}_svg",
@@ -241,7 +257,14 @@ def _downloads(chart: Chart, filters: Filters) -> None:
     csv.download_button(
         "CSV",
         data=functools.partial(
-            export.csv_bytes, chart.data, chart.title, described, chart.sources, dataset_version.describe(info)
+            i18n.call_in,
+            lang,
+            export.csv_bytes,
+            chart.data,
+            chart.title,
+            described,
+            chart.sources,
+            dataset_version.describe(info),
         ),
         file_name=f"{name}.csv",
         mime="text/csv",

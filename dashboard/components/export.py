@@ -15,10 +15,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components.image_renderer import RENDERER, ExportError  # noqa: F401 (callers catch it from here)
+from dashboard.i18n import N_, _
 from dashboard.style.text import plotly_escape, spreadsheet_safe
 from dashboard.style.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, export_layout
 
-PROJECT = "Serbia Alignment Monitor"
+PROJECT = N_("Serbia Alignment Monitor")
 
 
 def ensure_image_server() -> None:
@@ -33,11 +34,11 @@ def source_line(sources: pd.DataFrame, limit: int = 4, credit: bool = True, vers
     publishers = list(dict.fromkeys(sources["publisher"])) if len(sources) else []
     shown = "; ".join(publishers[:limit])
     if len(publishers) > limit:
-        shown += f" and {len(publishers) - limit} more"
-    line = f"Sources: {shown}" if shown else "Sources: none cited"
+        shown += _(" and {n} more").format(n=len(publishers) - limit)
+    line = _("Sources: {publishers}").format(publishers=shown) if shown else _("Sources: none cited")
     if not credit:
         return line
-    return f"{line} · {PROJECT}" + (f", dataset {_one_line(version)}" if version else "")
+    return f"{line} · {_(PROJECT)}" + (_(", dataset {version}").format(version=_one_line(version)) if version else "")
 
 
 def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_text: str) -> bytes:
@@ -61,12 +62,12 @@ def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.Dat
     Read it back with `pandas.read_csv(path, comment="#")`.
     """
     out = io.StringIO()
-    out.write(f"# {PROJECT}: {_one_line(title)}\n# Filters: {_one_line(filters_text)}\n")
+    out.write(f"# {_(PROJECT)}: {_one_line(title)}\n# {_('Filters:')} {_one_line(filters_text)}\n")
     if dataset:
-        out.write(f"# Data: {_one_line(dataset)}\n")
+        out.write(f"# {_('Data:')} {_one_line(dataset)}\n")
     for s in sources.itertuples():
         date = "" if pd.isna(s.published_on) else f", {pd.Timestamp(s.published_on):%Y-%m-%d}"
-        out.write(f"# Source: {_one_line(s.title)} — {_one_line(s.publisher)}{date} <{s.url}>\n")
+        out.write(f"# {_('Source:')} {_one_line(s.title)} — {_one_line(s.publisher)}{date} <{s.url}>\n")
     table = data.copy()
     for column in table.columns:
         if table[column].map(_is_list).any():  # e.g. fact_ids: one cell, ids separated by "; "

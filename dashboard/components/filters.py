@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from dashboard.i18n import N_, _
+from dashboard.i18n.countries import names as country_names
 from dashboard.schema.tables import SUBJECT_COUNTRY
 from dashboard.store import app_data
 from dashboard.store.cache import per_database
@@ -67,15 +69,15 @@ class Filters:
     def describe(self, names: Mapping[str, str] | None = None) -> str:
         """The filters as one plain-text line, for image subtitles and CSV headers."""
         names = names or {}
-        parts = [f"Years {self.year_from}–{self.year_to}"]
-        parts.append("partners: " + (", ".join(names.get(p, p) for p in self.partners) or "all"))
-        parts.append(
-            "blocs: " + (", ".join(self.blocs) if set(self.blocs) != set(BLOC_ORDER) else "all")
-            if self.blocs
-            else "blocs: none"
-        )
+        parts = [_("Years {first}–{last}").format(first=self.year_from, last=self.year_to)]
+        parts.append(_("partners: {names}").format(names=", ".join(names.get(p, p) for p in self.partners) or _("all")))
+        if not self.blocs:
+            parts.append(_("blocs: none"))
+        else:
+            shown = ", ".join(map(bloc_label, self.blocs)) if set(self.blocs) != set(BLOC_ORDER) else _("all")
+            parts.append(_("blocs: {names}").format(names=shown))
         if self.compared:
-            parts.append("compared: " + ", ".join(names.get(c, c) for c in self.compared))
+            parts.append(_("compared: {names}").format(names=", ".join(names.get(c, c) for c in self.compared)))
         return " · ".join(parts)
 
 
@@ -111,9 +113,22 @@ def choices() -> Choices:
         first_year=first,
         last_year=last,
         default_from=min(max(first, DEFAULT_FIRST_YEAR), last),
-        partners=dict(zip(others["iso3"], others["name"])),
-        candidates=dict(zip(candidates["iso3"], candidates["name"])),
+        partners=_by_name(country_names(dict(zip(others["iso3"], others["name"])))),
+        candidates=country_names(dict(zip(candidates["iso3"], candidates["name"]))),
     )
+
+
+def _by_name(names: dict[str, str]) -> dict[str, str]:
+    """The partner list ordered by its name in the reader's language."""
+    return dict(sorted(names.items(), key=lambda item: item[1].casefold()))
+
+
+BLOC_LABELS = {"West": N_("West"), "East": N_("East"), "Other": N_("Other")}
+
+
+def bloc_label(bloc: str) -> str:
+    """A bloc's name in the reader's language (the data and the queries keep West / East / Other)."""
+    return _(BLOC_LABELS[bloc]) if bloc in BLOC_LABELS else bloc
 
 
 def parse_year(text: str) -> int | None:
@@ -136,39 +151,51 @@ def url_notes(raw: Mapping[str, list[str]], c: Choices, compare: bool) -> list[s
         parsed = [parse_year(v) for v in years]
         values = [v for v in parsed if v is not None] if None not in parsed else []
         if len(values) != 2:
-            notes.append(f"years={'&'.join(years)} is not a pair of years; showing the default range")
+            notes.append(
+                _("years={values} is not a pair of years; showing the default range").format(values="&".join(years))
+            )
         elif not all(c.first_year <= v <= c.last_year for v in values):
             notes.append(
-                f"years {values[0]}–{values[1]} reach outside the data ({c.first_year}–{c.last_year}); showing the default range"
+                _(
+                    "years {first}–{last} reach outside the data ({data_first}–{data_last}); showing the default range"
+                ).format(first=values[0], last=values[1], data_first=c.first_year, data_last=c.last_year)
             )
         elif values[0] > values[1]:
-            notes.append(f"years {values[0]}–{values[1]} run backwards; read as {values[1]}–{values[0]}")
-    lists = {"partners": set(c.partners.values()), "blocs": set(BLOC_ORDER)}
+            notes.append(
+                _("years {first}–{last} run backwards; read as {last}–{first}").format(first=values[0], last=values[1])
+            )
+    lists = {"partners": set(c.partners.values()), "blocs": set(map(bloc_label, BLOC_ORDER))}
     if compare:
         lists["compare"] = set(c.candidates.values())
     for key, valid in lists.items():
         unknown = [v for v in raw.get(key) or [] if v and v not in valid]
         if unknown:
-            notes.append(f"unknown {key} {', '.join(repr(v) for v in unknown)} ignored")
+            notes.append(unknown_note(key, unknown))
     return notes
+
+
+def unknown_note(key: str, values: list[str]) -> str:
+    return _("unknown {parameter} {values} ignored").format(parameter=key, values=", ".join(repr(v) for v in values))
 
 
 def show_url_notes(notes: list[str]) -> None:
     """One visible note naming the URL values that were not used; they come from the link, so escaped."""
     if notes:
         st.info(
-            "Some values in the link were not used: " + md_escape("; ".join(notes)) + ".", icon=":material/link_off:"
+            _("Some values in the link were not used: {notes}.").format(notes=md_escape("; ".join(notes))),
+            icon=":material/link_off:",
         )
 
 
 def page_choice(label: str, options: Mapping[str, str], key: str) -> str:
     """A page-level choice (e.g. count vs value) bound to the URL parameter `key`; returns the chosen key of
     `options` (key -> label). The URL holds the label, as Streamlit writes it; the first option is the
-    default and stays out of the URL. An unknown URL value is ignored with a visible note."""
-    by_label = {v: k for k, v in options.items()}
+    default and stays out of the URL. An unknown URL value is ignored with a visible note. Option labels
+    are translated here (mark them with N_; pass `label` translated), so the URL holds the label in the reader's language."""
+    by_label = {_(v): k for k, v in options.items()}
     raw = st.query_params.get_all(key)
     if raw and raw[-1] not in by_label:
-        show_url_notes([f"unknown {key} {raw[-1]!r} ignored"])
+        show_url_notes([unknown_note(key, [raw[-1]])])
     labels = list(by_label)
     chosen = st.segmented_control(
         label, labels, default=labels[0], key=key, bind="query-params", selection_mode="single"
@@ -186,9 +213,9 @@ def sidebar_filters(compare: bool = False) -> Filters:
     c = choices()
     show_url_notes(url_notes(_raw_params(), c, compare))
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         year_from, year_to = st.slider(
-            "Years",
+            _("Years"),
             c.first_year,
             c.last_year,
             (c.default_from, c.last_year),
@@ -197,16 +224,17 @@ def sidebar_filters(compare: bool = False) -> Filters:
             bind="query-params",
         )
         partners = st.multiselect(
-            "Partner countries",
+            _("Partner countries"),
             list(c.partners),
             format_func=c.partners.get,
             key="partners",
-            placeholder="All partners",
+            placeholder=_("All partners"),
             bind="query-params",
         )
         blocs = st.pills(
-            "Partner blocs",
+            _("Partner blocs"),
             BLOC_ORDER,
+            format_func=bloc_label,
             selection_mode="multi",
             default=BLOC_ORDER,
             key="blocs",
@@ -216,7 +244,7 @@ def sidebar_filters(compare: bool = False) -> Filters:
         if compare:
             if c.candidates:
                 compared = st.multiselect(
-                    "Compare with",
+                    _("Compare with"),
                     list(c.candidates),
                     default=list(c.candidates),
                     format_func=c.candidates.get,
@@ -224,9 +252,9 @@ def sidebar_filters(compare: bool = False) -> Filters:
                     bind="query-params",
                 )
             else:
-                st.caption("No other Western Balkan candidates in the data to compare with.")
+                st.caption(_("No other Western Balkan candidates in the data to compare with."))
         if not blocs:
-            st.caption("No bloc selected: charts stay empty until one is.")
+            st.caption(_("No bloc selected: charts stay empty until one is."))
     return Filters(
         year_from=int(min(year_from, year_to)),
         year_to=int(max(year_from, year_to)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from dashboard.i18n import N_, _, formats
 from dashboard.paths import STATIC_DIR
 
 BLOC_COLOURS = {"East": "#D55E00", "West": "#0072B2", "Other": "#999999"}
@@ -17,11 +18,23 @@ FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
 # Kinds of engagement share their bloc's colour and differ by fill pattern, so the bloc stays readable
 # without relying on a second hue (and survives greyscale printing).
-KIND_LABELS = {"arms": "Arms", "exercise": "Exercises", "eu-statement": "EU statements", "event": "Events"}
+KIND_LABELS = {
+    "arms": N_("Arms"),
+    "exercise": N_("Exercises"),
+    "eu-statement": N_("EU statements"),
+    "event": N_("Events"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """A kind of fact in the reader's language."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
 KIND_PATTERNS = {"arms": "", "exercise": "/", "eu-statement": ".", "event": "x"}
 # Several partners of one bloc (e.g. arms suppliers) share its colour and cycle through these patterns.
 PATTERNS = ["", "/", "\\", "x", ".", "+", "-", "|"]
-MIXED = "Several blocs"  # an exercise whose partners come from more than one bloc
+MIXED = N_("Several blocs")  # an exercise whose partners come from more than one bloc
 MIXED_COLOUR = "#882255"  # Tol wine: visible on light and dark backgrounds, unlike black
 
 # Series drawn as lines (rates and agreement shares): Okabe-Ito hues not used by the blocs, then two of Paul
@@ -87,6 +100,7 @@ def base_layout(fig: go.Figure, title: str, height: int = CHART_HEIGHT) -> go.Fi
         hovermode="closest",
         height=height,
         clickmode="event+select",
+        separators=formats.plotly_separators(),  # decimal and thousands signs of the reader's locale
     )
     return fig
 

@@ -10,6 +10,10 @@ from plotly.subplots import make_subplots
 from dashboard.components import comparison
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters
+from dashboard.i18n import N_, _
+from dashboard.i18n import formats as fmt
+from dashboard.i18n.countries import country_name
+from dashboard.i18n.countries import names as country_names
 from dashboard.index import settings as s
 from dashboard.style.text import plotly_escape
 from dashboard.style.theme import MILESTONE_COLOUR, base_layout, series_colour
@@ -17,7 +21,7 @@ from dashboard.views.index_data import DEFAULT_PCT, component_table, eu_assessme
 
 SCALE = [-1.05, 1.05]
 DEFAULT_PCTS = (DEFAULT_PCT,) * len(s.NAMES)
-EU_LINE = "EU assessment (not in the index)"
+EU_LINE = N_("EU assessment (not in the index)")  # the series key; shown translated
 INDEX_COLUMNS = ["series", "country_iso3", "country", "year", "value", "lower", "upper", "median", "components",
                  "fact_table", "fact_ids"]  # fmt: skip
 
@@ -28,7 +32,7 @@ def _band_fill(colour: str) -> str:
 
 
 def _scale_axis(fig: go.Figure, **where) -> None:
-    fig.update_yaxes(range=SCALE, tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["−1 East", "−0.5", "0", "0.5", "+1 West"],
+    fig.update_yaxes(range=SCALE, tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["−1 " + _("East"), fmt.number(-0.5, 1), "0", fmt.number(0.5, 1), "+1 " + _("West")],
                      zeroline=True, zerolinewidth=1.5, **where)  # fmt: skip
 
 
@@ -67,13 +71,13 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
     Serbia as a dashed line beside it."""
     countries = comparison.countries(f)
     data = index_rows(f, pcts, countries, with_eu)
-    title = "East–West index, −1 (East) … +1 (West), with its 5–95 % uncertainty band"
+    title = _("East–West index, −1 (East) … +1 (West), with its 5–95 % uncertainty band")
     fig = go.Figure()
     for iso3 in countries:
         part = data[(data["series"] != EU_LINE) & (data["country_iso3"] == iso3)]
         if part.empty:
             continue
-        colour, name = comparison.colour(iso3), plotly_escape(part["country"].iloc[0])
+        colour, name = comparison.colour(iso3), plotly_escape(country_name(iso3, part["country"].iloc[0]))
         years = part["year"].tolist()
         fig.add_scatter(
             x=years + years[::-1], y=part["upper"].tolist() + part["lower"].tolist()[::-1], fill="toself",
@@ -89,16 +93,16 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
         fig.add_scatter(
             x=line_x, y=line_y, mode="lines+markers", name=name, legendgroup=iso3, connectgaps=False,
             line={"color": colour, "width": comparison.width(iso3)}, marker={"size": 6}, customdata=custom,
-            hovertemplate=f"{name} %{{x}}: %{{y:.2f}} (band %{{customdata[1]:.2f}} … %{{customdata[2]:.2f}})"
+            hovertemplate=f"{name} %{{x}}: %{{y:.2f}} ({_('band')} %{{customdata[1]:.2f}} … %{{customdata[2]:.2f}})"
             "<br>%{customdata[3]}<extra></extra>",
         )  # fmt: skip
     eu = data[data["series"] == EU_LINE]
     if len(eu):
         fig.add_scatter(
-            x=eu["year"], y=eu["value"], mode="lines+markers", name=EU_LINE,
+            x=eu["year"], y=eu["value"], mode="lines+markers", name=_(EU_LINE),
             line={"color": MILESTONE_COLOUR, "dash": "dash"}, marker={"symbol": "diamond", "size": 7},
             customdata=list(zip(eu.index, eu["components"])),
-            hovertemplate="EU statements on Serbia %{x}: mean stance %{y:.2f} (%{customdata[1]})<extra></extra>",
+            hovertemplate=_("EU statements on Serbia %{x}: mean stance %{y:.2f} (%{customdata[1]})") + "<extra></extra>",
         )  # fmt: skip
     base_layout(fig, title, height=460)
     _scale_axis(fig)
@@ -106,9 +110,17 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
     comparison.fit_legend(fig)
     shown = data[data["series"] != EU_LINE]
     latest = shown[shown["country_iso3"] == SUBJECT].tail(1)
-    alt = f"{title}. Years {f.year_from}–{f.year_to}; countries: {', '.join(shown['country'].unique())}." + (
-        f" Serbia {int(latest.year.iloc[0])}: {latest.value.iloc[0]:.2f} ({latest.lower.iloc[0]:.2f} to "
-        f"{latest.upper.iloc[0]:.2f})."
+    names = dict(zip(shown["country_iso3"], shown["country"]))
+    alt = _("{title}. Years {first}–{last}; countries: {countries}.").format(
+        title=title, first=f.year_from, last=f.year_to, countries=", ".join(country_names(names).values())
+    ) + (
+        " "
+        + _("Serbia {year}: {value} ({lower} to {upper}).").format(
+            year=int(latest.year.iloc[0]),
+            value=fmt.number(latest.value.iloc[0], 2),
+            lower=fmt.number(latest.lower.iloc[0], 2),
+            upper=fmt.number(latest.upper.iloc[0], 2),
+        )
         if len(latest)
         else ""
     )

@@ -12,7 +12,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 from dashboard.components.chart_panel import Chart, fact_list, make_chart, per_database
-from dashboard.components.filters import SUBJECT, Filters
+from dashboard.components.filters import SUBJECT, Filters, bloc_label
 from dashboard.components.timeline import (
     MAX_LABELLED,
     YEAR_BAR_WIDTH,
@@ -24,9 +24,12 @@ from dashboard.components.timeline import (
     session_mid,
     year_mid,
 )
+from dashboard.i18n import _, ngettext
+from dashboard.i18n import formats as fmt
+from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
 from dashboard.style.text import plotly_escape
-from dashboard.style.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, series_colour
+from dashboard.style.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, kind_label, series_colour
 
 DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
 
@@ -48,7 +51,7 @@ def _engagements(f: Filters) -> pd.DataFrame:
             "year": counts["year"],
             "bloc": counts["bloc"],
             "kind": counts["kind"],
-            "name": counts["bloc"] + " · " + counts["kind"].map(KIND_LABELS).fillna(counts["kind"]),
+            "name": counts["bloc"].map(bloc_label) + " · " + counts["kind"].map(kind_label),
             "value": counts["n"].astype(float),
             "unit": "facts",
             "fact_table": counts["fact_table"],
@@ -70,7 +73,7 @@ def _rates(f: Filters) -> pd.DataFrame:
                 "kind": "cfsp",
                 # one line per issuer and cadence, as on the EU & CFSP page
                 "name": [
-                    f"CFSP alignment ({i}{cadence(a, b)})"
+                    _("CFSP alignment ({issuer}{cadence})").format(issuer=i, cadence=cadence(a, b))
                     for i, a, b in zip(cfsp["issuer"], cfsp["period_start"], cfsp["period_end"])
                 ],
                 "value": cfsp["rate_pct"],
@@ -90,9 +93,14 @@ def _rates(f: Filters) -> pd.DataFrame:
                 "year": un["year"],
                 "bloc": un["bloc"],
                 "kind": "un",
-                "name": "UN votes: agrees with "
-                + un["partner_name"].map(plotly_escape)
-                + un["year_basis"].map({"session": " (UNGA sessions)"}).fillna(""),
+                "name": [
+                    (
+                        _("UN votes: agrees with {partner} (UNGA sessions)")
+                        if b == "session"
+                        else _("UN votes: agrees with {partner}")
+                    ).format(partner=plotly_escape(country_name(iso3, name)))
+                    for iso3, name, b in zip(un["partner_iso3"], un["partner_name"], un["year_basis"])
+                ],
                 "value": un["agreement_pct"],
                 "unit": "%",
                 "fact_table": un["fact_table"],
@@ -128,7 +136,7 @@ def overview_chart(f: Filters) -> Chart:
     """Activity: diverging bars (West up, East down) of facts per year and kind (EU statements left out), the CFSP rate and UN agreement
     as lines below, milestones on a strip above; all on one date axis."""
     bars, rates = _engagements(f), _rates(f)
-    title = "Serbia's activity with East and West: arms, exercises, events, CFSP alignment and UN votes"
+    title = _("Serbia's activity with East and West: arms, exercises, events, CFSP alignment and UN votes")
     if bars.empty and rates.empty:
         return make_chart("overview", title, go.Figure(), pd.DataFrame(columns=COLUMNS), alt="")
     events = _milestones(f)
@@ -168,7 +176,7 @@ def overview_chart(f: Filters) -> Chart:
             ticktext=[str(abs(t)) for t in ticks],
             zeroline=True,
             zerolinewidth=2,
-            title_text="← East · West → (facts)",
+            title_text=_("← East · West → (facts)"),
             row=row["bars"],
             col=1,
         )
@@ -192,7 +200,7 @@ def overview_chart(f: Filters) -> Chart:
                 row=row["rates"],
                 col=1,
             )
-        fig.update_yaxes(range=[0, 100], ticksuffix="%", title_text="Share", row=row["rates"], col=1)
+        fig.update_yaxes(range=[0, 100], ticksuffix="%", title_text=_("Share"), row=row["rates"], col=1)
 
     if "milestones" in row:
         ms = data[data["series"] == MILESTONE]
@@ -208,12 +216,19 @@ def overview_chart(f: Filters) -> Chart:
     # on a phone the ~15 entries wrap one per row: at most 0.3 of the height, scrolling beyond that,
     # so the plot keeps its place; on a wide window they flow into two or three columns and all show
     fig.update_layout(legend={"maxheight": 0.3, "traceorder": "normal", "tracegroupgap": 0})
-    kinds = ", ".join(sorted(set(bars["kind"].map(KIND_LABELS).dropna()))) if len(bars) else "none"
-    alt = (
-        f"{title}. Years {f.year_from}–{f.year_to}. Bars: West facts above the axis, East below, by kind ({kinds}); "
-        f"{int(bars.loc[bars.bloc == 'West', 'value'].sum()) if len(bars) else 0} West and "
-        f"{int(bars.loc[bars.bloc == 'East', 'value'].sum()) if len(bars) else 0} East in total. "
-        f"Lines: {', '.join(sorted(rates['name'].unique())) if len(rates) else 'none'}. {len(events)} milestones marked."
+    kinds = ", ".join(sorted(set(bars["kind"].map(kind_label)))) if len(bars) else _("none")
+    alt = _(
+        "{title}. Years {first}–{last}. Bars: West facts above the axis, East below, by kind ({kinds}); {west} West "
+        "and {east} East in total. Lines: {lines}. Milestones marked: {milestones}."
+    ).format(
+        title=title,
+        first=f.year_from,
+        last=f.year_to,
+        kinds=kinds,
+        west=int(bars.loc[bars.bloc == "West", "value"].sum()) if len(bars) else 0,
+        east=int(bars.loc[bars.bloc == "East", "value"].sum()) if len(bars) else 0,
+        lines=", ".join(sorted(rates["name"].unique())) if len(rates) else _("none"),
+        milestones=len(events),
     )
     return make_chart("overview", title, fig, data, alt)
 
@@ -257,7 +272,7 @@ def _pair(east: float | None, west: float | None, unit: str = "") -> str:
     """'52% / 45%' (East first): short enough for a metric on a narrow window."""
     if east is None and west is None:
         return "—"
-    return f"{east or 0:.0f}{unit} / {west or 0:.0f}{unit}"
+    return f"{fmt.number(east or 0)}{unit} / {fmt.number(west or 0)}{unit}"
 
 
 def headline_metrics(f: Filters) -> None:
@@ -265,41 +280,42 @@ def headline_metrics(f: Filters) -> None:
     h = headlines(f)
     cfsp, arms, drills = st.columns(3)
     cfsp.metric(
-        "Latest CFSP alignment",
-        "—" if h.cfsp_rate is None else f"{h.cfsp_rate:.0f}%",
-        help="Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years.",
+        _("Latest CFSP alignment"),
+        "—" if h.cfsp_rate is None else f"{fmt.number(h.cfsp_rate)}%",
+        help=_("Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years."),
         border=True,
     )
     if h.cfsp_issuer:
-        cfsp.caption(f"Period {h.cfsp_period}, as reported by {h.cfsp_issuer}")
+        cfsp.caption(_("Period {period}, as reported by {issuer}").format(period=h.cfsp_period, issuer=h.cfsp_issuer))
     arms.metric(
-        "Arms deliveries, East / West",
+        _("Arms deliveries, East / West"),
         _pair(_share(h.arms, "deals", "East"), _share(h.arms, "deals", "West"), "%"),
         border=True,
-        help="Share of deals with deliveries in the selected years, by the supplier's bloc.",
+        help=_("Share of deals with deliveries in the selected years, by the supplier's bloc."),
     )
     if len(h.arms):
         by_tiv = (
-            f"; by SIPRI TIV (known for {int(h.arms['deals_with_tiv'].sum())}): "
+            _("; by SIPRI TIV (known for {n}): ").format(n=int(h.arms["deals_with_tiv"].sum()))
             + _pair(_share(h.arms, "tiv_m", "East"), _share(h.arms, "tiv_m", "West"), "%")
             if h.arms["deals_with_tiv"].sum()
             else ""
         )
-        arms.caption(f"Share of {int(h.arms['deals'].sum())} deals{by_tiv}")
+        n = int(h.arms["deals"].sum())
+        arms.caption(ngettext("Share of {n} deal", "Share of {n} deals", n).format(n=n) + by_tiv)
     ex = dict(zip(h.exercises["bloc"], h.exercises["exercises"].astype(int)))
     drills.metric(
-        "Exercises with East / West",
+        _("Exercises with East / West"),
         _pair(ex.get("East"), ex.get("West")) if ex else "—",
         border=True,
-        help="Exercises Serbia took part in within the selected years, counted once for each partner bloc present.",
+        help=_("Exercises Serbia took part in within the selected years, counted once for each partner bloc present."),
     )
     if ex.get("Other"):
-        drills.caption(f"and {ex['Other']} with partners outside both blocs")
+        drills.caption(_("and {n} with partners outside both blocs").format(n=ex["Other"]))
 
 
 def latest_facts(f: Filters, limit: int = 8) -> None:
     facts = app_data.query("pages/latest_facts", limit=limit, **f.params())
     if facts.empty:
-        st.info("No facts for these filters.")
+        st.info(_("No facts for these filters."))
         return
     fact_list([f"{t}:{i}" for t, i in zip(facts["fact_table"], facts["fact_id"])], newest_first=True)
