@@ -27,7 +27,6 @@ PAGES = [
 # pages whose own strings are not in the catalogs yet (the shared sidebar, chart panel and exports are)
 NOT_YET_TRANSLATED = {
     "app_pages/index.py",
-    "app_pages/arms.py",
     "app_pages/exercises.py",
     "app_pages/eu_cfsp.py",
     "app_pages/un_votes.py",

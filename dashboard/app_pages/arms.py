@@ -9,8 +9,8 @@ from dashboard.components.filters import page_choice, sidebar_filters
 from dashboard.i18n import _
 from dashboard.views import arms
 
-st.title("Arms deals")
-st.caption("Orders and deliveries of major arms to Serbia by supplier, from SIPRI's register and official sources.")
+st.title(_("Arms deals"))
+st.caption(_("Orders and deliveries of major arms to Serbia by supplier, from SIPRI's register and official sources."))
 
 filters = sidebar_filters()
 measure_col, basis_col = st.columns(2)
@@ -26,5 +26,5 @@ with category:
 with deal_type:
     chart_panel.show(arms.deal_type_chart(filters, measure), filters)
 
-st.subheader("Deals")
+st.subheader(_("Deals"))
 arms.deals_table(filters)

@@ -7,15 +7,40 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.components.chart_panel import Chart, make_chart, per_database
-from dashboard.components.filters import Filters
+from dashboard.components.filters import Filters, bloc_label
+from dashboard.i18n import N_, _
+from dashboard.i18n import formats as fmt
+from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
 from dashboard.style.text import plotly_escape
 from dashboard.style.theme import BLOC_ORDER, PATTERNS, bar_marker, base_layout, series_colour, whole_numbers
 
-MEASURES = {"deals": "Deals", "tiv": "SIPRI TIV"}  # labels are also the URL values
-BASES = {"order": "Ordered", "delivery": "First delivered"}
-AXIS_TITLES = {"deals": "Deals (count)", "tiv": "SIPRI TIV (millions)"}
+MEASURES = {"deals": N_("Deals"), "tiv": N_("SIPRI TIV")}  # labels are also the URL values
+BASES = {"order": N_("Ordered"), "delivery": N_("First delivered")}
+AXIS_TITLES = {"deals": N_("Deals (count)"), "tiv": N_("SIPRI TIV (millions)")}
 DEAL_TYPES = ["purchase", "donation", "second-hand", "licence", "unknown"]
+# the data's English words (the deal_type enum, SIPRI's weapon categories), shown in the reader's language
+DEAL_TYPE_LABELS = {
+    "purchase": N_("purchase"),
+    "donation": N_("donation"),
+    "second-hand": N_("second-hand"),
+    "licence": N_("licence"),
+    "unknown": N_("unknown"),
+}
+CATEGORY_LABELS = {
+    "Aircraft": N_("Aircraft"),
+    "Air-defence systems": N_("Air-defence systems"),
+    "Anti-submarine warfare": N_("Anti-submarine warfare"),
+    "Armoured vehicles": N_("Armoured vehicles"),
+    "Artillery": N_("Artillery"),
+    "Engines": N_("Engines"),
+    "Missiles": N_("Missiles"),
+    "Naval weapons": N_("Naval weapons"),
+    "Satellites": N_("Satellites"),
+    "Sensors": N_("Sensors"),
+    "Ships": N_("Ships"),
+    "Other": N_("Other"),
+}
 _YEAR_COLUMN = {"order": "order_year", "delivery": "delivery_first_year"}
 
 
@@ -62,30 +87,52 @@ def _top_suppliers(d: pd.DataFrame) -> pd.DataFrame:
     )
     d = d.copy()
     keep = [(b, s) in named for b, s in zip(d["bloc"], d["supplier"])]
-    d.loc[[not k for k in keep], "supplier"] = "other " + d["bloc"] + " suppliers"
+    d["grouped"] = [not k for k in keep]
+    d.loc[d["grouped"], "supplier"] = [_other_suppliers(b) for b in d.loc[d["grouped"], "bloc"]]
     return d
 
 
+def _other_suppliers(bloc: str) -> str:
+    return _("other {bloc} suppliers").format(bloc=bloc_label(bloc))
+
+
 def _unit(measure: str) -> str:
-    return "SIPRI TIV, millions" if measure == "tiv" else "deals"
+    return _("SIPRI TIV, millions") if measure == "tiv" else _("deals")
+
+
+def _num(value: float) -> str:
+    """A total as `:,.4g` writes it, with the locale's decimal and thousands signs."""
+    text = f"{value:,.4g}"
+    decimal, group = fmt.plotly_separators()
+    return text.translate(str.maketrans({",": group, ".": decimal}))
+
+
+def _supplier_names(d: pd.DataFrame) -> pd.DataFrame:
+    """Supplier names in the reader's language (the grouping and the queries keep the data's English)."""
+    d = d.copy()
+    d["supplier"] = [country_name(iso3, name) for iso3, name in zip(d["supplier_iso3"], d["supplier"])]
+    return d
 
 
 @per_database
 def by_year_chart(f: Filters, measure: str, basis: str) -> Chart:
     """Stacked bars per year, one trace per supplier in its bloc's colour (patterns tell suppliers apart)."""
     year = _YEAR_COLUMN[basis]
-    d = _measured(deals(f), measure)
+    d = _measured(_supplier_names(deals(f)), measure)
     d = _top_suppliers(d[d[year].between(f.year_from, f.year_to)].rename(columns={year: "year"}))
     data = _aggregate(d, ["year", "bloc", "supplier"])
+    grouped = set(d.loc[d["grouped"], "supplier"]) if "grouped" in d else set()
     title = (
-        f"Arms deals by supplier and year {'ordered' if basis == 'order' else 'of first delivery'} ({_unit(measure)})"
-    )
+        _("Arms deals by supplier and year ordered ({unit})")
+        if basis == "order"
+        else _("Arms deals by supplier and year of first delivery ({unit})")
+    ).format(unit=_unit(measure))
     fig = go.Figure()
     for bloc in BLOC_ORDER:
         suppliers = data[data["bloc"] == bloc].groupby("supplier")["value"].sum().sort_values(ascending=False)
         for i, supplier in enumerate(suppliers.index):
             part = data[(data["bloc"] == bloc) & (data["supplier"] == supplier)]
-            name = plotly_escape(supplier if supplier.startswith("other ") else f"{supplier} ({bloc})")
+            name = plotly_escape(supplier if supplier in grouped else f"{supplier} ({bloc_label(bloc)})")
             fig.add_bar(
                 x=part["year"],
                 y=part["value"],
@@ -95,14 +142,17 @@ def by_year_chart(f: Filters, measure: str, basis: str) -> Chart:
                 customdata=part.index.to_list(),
                 hovertemplate=f"{name}, %{{x}}: %{{y:,.4~g}}<extra></extra>",
             )
-    fig.update_layout(barmode="stack", yaxis_title=AXIS_TITLES[measure])
+    fig.update_layout(barmode="stack", yaxis_title=_(AXIS_TITLES[measure]))
     base_layout(fig, title)
     whole_numbers(fig, data.groupby("year")["value"].sum().max() if measure == "deals" else None)
     totals = data.groupby("bloc")["value"].sum()
-    alt = (
-        f"{title}, {f.year_from}–{f.year_to}. Stacked bars per year, one colour per supplier bloc: "
-        + ", ".join(f"{b} {totals[b]:,.4g}" for b in BLOC_ORDER if b in totals)
-        + " in total."
+    alt = _(
+        "{title}, {year_from}–{year_to}. Stacked bars per year, one colour per supplier bloc: {totals} in total."
+    ).format(
+        title=title,
+        year_from=f.year_from,
+        year_to=f.year_to,
+        totals=", ".join(f"{bloc_label(b)} {_num(totals[b])}" for b in BLOC_ORDER if b in totals),
     )
     return make_chart(f"arms_{basis}_{measure}", title, fig, data, alt)
 
@@ -113,30 +163,34 @@ def by_category_chart(f: Filters, measure: str) -> Chart:
     d = _measured(deals(f), measure)
     data = _aggregate(d, ["category", "bloc"])
     order = data.groupby("category")["value"].sum().sort_values().index.to_list()
-    title = f"Arms deals by category ({_unit(measure)})"
+    title = _("Arms deals by category ({unit})").format(unit=_unit(measure))
     fig = go.Figure()
     for bloc in BLOC_ORDER:
         part = data[data["bloc"] == bloc]
         if len(part):
             fig.add_bar(
-                y=part["category"].map(plotly_escape),
+                y=part["category"].map(_category).map(plotly_escape),
                 x=part["value"],
                 orientation="h",
-                name=bloc,
+                name=bloc_label(bloc),
                 marker=bar_marker(bloc),
                 customdata=part.index.to_list(),
-                hovertemplate=f"{bloc}, %{{y}}: %{{x:,.4~g}}<extra></extra>",
+                hovertemplate=f"{bloc_label(bloc)}, %{{y}}: %{{x:,.4~g}}<extra></extra>",
             )
     fig.update_layout(
         barmode="stack",
-        xaxis_title=AXIS_TITLES[measure],
-        yaxis={"categoryorder": "array", "categoryarray": [plotly_escape(c) for c in order], "automargin": True},
+        xaxis_title=_(AXIS_TITLES[measure]),
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [plotly_escape(_category(c)) for c in order],
+            "automargin": True,
+        },
     )
     base_layout(fig, title, height=max(300, 120 + 28 * len(order)))
     whole_numbers(fig, data.groupby("category")["value"].sum().max() if measure == "deals" else None, axis="x")
     alt = (
         f"{title}, {f.year_from}–{f.year_to}: "
-        + ", ".join(f"{c} {data.loc[data.category == c, 'value'].sum():,.4g}" for c in reversed(order))
+        + ", ".join(f"{_category(c)} {_num(data.loc[data.category == c, 'value'].sum())}" for c in reversed(order))
         + "."
     )
     return make_chart(f"arms_category_{measure}", title, fig, data, alt)
@@ -147,60 +201,80 @@ def deal_type_chart(f: Filters, measure: str) -> Chart:
     """Per supplier bloc, how deals were made: purchases, donations, second-hand, licences."""
     d = _measured(deals(f), measure)
     data = _aggregate(d, ["bloc", "deal_type"])
-    title = f"Donations and purchases by supplier bloc ({_unit(measure)})"
+    title = _("Donations and purchases by supplier bloc ({unit})").format(unit=_unit(measure))
     fig = go.Figure()
     for i, kind in enumerate(t for t in DEAL_TYPES if t in set(data["deal_type"])):
         part = data[data["deal_type"] == kind]
+        name = _deal_type(kind)
         fig.add_bar(
-            x=part["bloc"],
+            x=part["bloc"].map(bloc_label),
             y=part["value"],
-            name=kind,
+            name=name,
             marker={"color": series_colour(i)},
             customdata=part.index.to_list(),
-            hovertemplate=f"{kind}, %{{x}}: %{{y:,.4~g}}<extra></extra>",
+            hovertemplate=f"{name}, %{{x}}: %{{y:,.4~g}}<extra></extra>",
         )
     fig.update_layout(
-        barmode="stack", yaxis_title=AXIS_TITLES[measure], xaxis={"categoryorder": "array", "categoryarray": BLOC_ORDER}
+        barmode="stack",
+        yaxis_title=_(AXIS_TITLES[measure]),
+        xaxis={"categoryorder": "array", "categoryarray": [bloc_label(b) for b in BLOC_ORDER]},
     )
     base_layout(fig, title, height=360)
     whole_numbers(fig, data.groupby("bloc")["value"].sum().max() if measure == "deals" else None)
     alt = (
         f"{title}, {f.year_from}–{f.year_to}: "
-        + "; ".join(f"{r.bloc} {r.deal_type} {r.value:,.4g}" for r in data.itertuples())
+        + "; ".join(f"{bloc_label(r.bloc)} {_deal_type(r.deal_type)} {_num(r.value)}" for r in data.itertuples())
         + "."
     )
     return make_chart(f"arms_dealtype_{measure}", title, fig, data, alt)
 
 
-TABLE_COLUMNS = {
-    "order_year": st.column_config.NumberColumn("Ordered", format="%d"),
-    "delivery_first_year": st.column_config.NumberColumn("Delivered from", format="%d"),
-    "delivery_last_year": st.column_config.NumberColumn("to", format="%d"),
-    "supplier": "Supplier",
-    "bloc": "Bloc",
-    "designation": "Designation",
-    "description": "Description",
-    "category": "Category",
-    "quantity_ordered": st.column_config.NumberColumn("Ordered (n)", format="%d"),
-    "quantity_delivered": st.column_config.NumberColumn("Delivered (n)", format="%d"),
-    "deal_type": "Deal",
-    "status": "Status",
-    "sipri_tiv_m": st.column_config.NumberColumn("SIPRI TIV (m)", format="%.1f"),
-    "confidence": "Confidence",
-    "sources": st.column_config.TextColumn("Sources", width="large"),
-    "source_url": st.column_config.LinkColumn("First source", display_text="open"),
-    "transfer_id": "Id",
-}
+def _category(category: str) -> str:
+    return _(CATEGORY_LABELS[category]) if category in CATEGORY_LABELS else category
+
+
+def _deal_type(kind: str) -> str:
+    return _(DEAL_TYPE_LABELS[kind]) if kind in DEAL_TYPE_LABELS else kind
+
+
+def table_columns() -> dict:
+    """The deals table's columns, headed in the reader's language."""
+    return {
+        "order_year": st.column_config.NumberColumn(_("Ordered"), format="%d"),
+        "delivery_first_year": st.column_config.NumberColumn(_("Delivered from"), format="%d"),
+        "delivery_last_year": st.column_config.NumberColumn(_("to"), format="%d"),
+        "supplier": _("Supplier"),
+        "bloc": _("Bloc"),
+        "designation": _("Designation"),
+        "description": _("Description"),
+        "category": _("Category"),
+        "quantity_ordered": st.column_config.NumberColumn(_("Ordered (n)"), format="%d"),
+        "quantity_delivered": st.column_config.NumberColumn(_("Delivered (n)"), format="%d"),
+        "deal_type": _("Deal"),
+        "status": _("Status"),
+        "sipri_tiv_m": st.column_config.NumberColumn(_("SIPRI TIV (m)"), format="%.1f"),
+        "confidence": _("Confidence"),
+        "sources": st.column_config.TextColumn(_("Sources"), width="large"),
+        "source_url": st.column_config.LinkColumn(_("First source"), display_text=_("open")),
+        "transfer_id": _("Id"),
+    }
 
 
 def deals_table(f: Filters) -> None:
     """Every deal in the filters, sortable by any column, with its sources; text shown as text."""
     d = deals(f)
     if d.empty:
-        st.info("No arms deals for these filters.")
+        st.info(_("No arms deals for these filters."))
         return
-    st.dataframe(d[list(TABLE_COLUMNS)], column_config=TABLE_COLUMNS, hide_index=True, key="arms_deals_table")
+    columns = table_columns()
+    shown = _supplier_names(d)
+    shown["bloc"] = shown["bloc"].map(bloc_label)
+    shown["category"] = shown["category"].map(_category)
+    shown["deal_type"] = shown["deal_type"].map(_deal_type)
+    st.dataframe(shown[list(columns)], column_config=columns, hide_index=True, key="arms_deals_table")
     st.caption(
-        f"{len(d)} deals · years are SIPRI's order and delivery years · TIV: SIPRI trend-indicator value, "
-        "a measure of military capability transferred, not a price."
+        _(
+            "{n} deals · years are SIPRI's order and delivery years · TIV: SIPRI trend-indicator value, "
+            "a measure of military capability transferred, not a price."
+        ).format(n=len(d))
     )
