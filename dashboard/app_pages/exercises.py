@@ -6,11 +6,15 @@ import streamlit as st
 
 from dashboard.components import chart_panel
 from dashboard.components.filters import sidebar_filters
+from dashboard.i18n import _
 from dashboard.views import coverage, exercises
 
-st.title("Military exercises")
+st.title(_("Military exercises"))
 st.caption(
-    "Joint exercises with Serbian participation, by partner; grey bands mark periods when Serbia suspended exercises."
+    _(
+        "Joint exercises with Serbian participation, by partner; grey bands mark periods when Serbia suspended "
+        "exercises."
+    )
 )
 
 filters = sidebar_filters()
@@ -21,9 +25,12 @@ with per_year:
 with where:
     chart_panel.show(exercises.map_chart(filters), filters)
 
-st.subheader("How complete are these rows?")
+st.subheader(_("How complete are these rows?"))
 st.caption(
-    "Our exercise rows per year against the totals that the Ministry of Defence, the Government or the Belgrade "
-    "Centre for Security Policy's Balkan Defence Monitor published; years without a published total are listed too."
+    _(
+        "Our exercise rows per year against the totals that the Ministry of Defence, the Government or the Belgrade "
+        "Centre for Security Policy's Balkan Defence Monitor published; years without a published total are listed "
+        "too."
+    )
 )
 coverage.show_exercise_coverage(filters)

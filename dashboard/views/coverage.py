@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.filters import Filters
+from dashboard.components.filters import Filters, bloc_label
+from dashboard.i18n import _
+from dashboard.i18n import formats as fmt
 from dashboard.store import app_data
 
 TARGET = 0.9  # the share of a published total the exercise rows aim to reach
@@ -22,10 +24,15 @@ def exercise_coverage(f: Filters) -> pd.DataFrame:
 def status(row: pd.Series) -> str:
     """A word for the table: no published total, below the target share, or reached."""
     if pd.isna(row["published"]):
-        return "no published total"
+        return _("no published total")
     if pd.isna(row["ratio"]):
-        return "published total is 0; we hold rows"
-    return "reached" if row["ratio"] >= TARGET else f"below {TARGET:.0%}"
+        return _("published total is 0; we hold rows")
+    return _("reached") if row["ratio"] >= TARGET else _("below {target}").format(target=_target())
+
+
+def _target() -> str:
+    """The target share as `:.0%` writes it in English ('90%'), in the locale's form elsewhere."""
+    return f"{TARGET:.0%}" if fmt.locale() == "en" else fmt.percent(TARGET * 100)
 
 
 def summary(d: pd.DataFrame) -> str:
@@ -35,13 +42,14 @@ def summary(d: pd.DataFrame) -> str:
         best = d[(d["partner_group"] == side) & d["published"].notna()].groupby("year")["ratio"].min()
         if len(best):
             parts.append(
-                f"{side}: {int((best >= TARGET).sum())} of {len(best)} years with a published total reach "
-                f"{TARGET:.0%} of the highest one"
+                _("{side}: {reached} of {years} years with a published total reach {target} of the highest one").format(
+                    side=bloc_label(side), reached=int((best >= TARGET).sum()), years=len(best), target=_target()
+                )
             )
     gaps = sorted(set(d.loc[d["published"].isna(), "year"]))
-    line = "; ".join(parts) if parts else "No published total in the selected years"
+    line = "; ".join(parts) if parts else _("No published total in the selected years")
     if gaps:
-        line += f". No published total for {', '.join(str(y) for y in gaps)}"
+        line += ". " + _("No published total for {years}").format(years=", ".join(str(y) for y in gaps))
     return line + "."
 
 
@@ -49,22 +57,30 @@ def show_exercise_coverage(f: Filters) -> None:
     """The coverage table with its one-line summary; a gap is a row, never left out."""
     d = exercise_coverage(f)
     if d.empty:
-        st.info("No years in the selected range.")
+        st.info(_("No years in the selected range."))
         return
-    table = d.assign(status=d.apply(status, axis=1), share=d["ratio"] * 100)[
-        ["year", "partner_group", "our_rows", "published", "share", "status", "publisher", "source_title", "notes"]
-    ]
+    table = d.assign(
+        status=d.apply(status, axis=1), share=d["ratio"] * 100, partner_group=d["partner_group"].map(_side)
+    )[["year", "partner_group", "our_rows", "published", "share", "status", "publisher", "source_title", "notes"]]
     st.caption(summary(d))
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
         column_config={
-            "year": st.column_config.NumberColumn("year", format="%d"),
-            "partner_group": "side",
-            "our_rows": st.column_config.NumberColumn("our rows", help="exercises held in this dataset"),
-            "published": st.column_config.NumberColumn("published total"),
-            "share": st.column_config.NumberColumn("ours / published", format="%.0f%%"),
-            "source_title": "source",
+            "year": st.column_config.NumberColumn(_("year"), format="%d"),
+            "partner_group": _("side"),
+            "our_rows": st.column_config.NumberColumn(_("our rows"), help=_("exercises held in this dataset")),
+            "published": st.column_config.NumberColumn(_("published total")),
+            "share": st.column_config.NumberColumn(_("ours / published"), format="%.0f%%"),
+            "status": _("status"),
+            "publisher": _("publisher"),
+            "source_title": _("source"),
+            "notes": _("notes"),
         },
     )
+
+
+def _side(side: str) -> str:
+    """West / East in the reader's language; 'All' (a total over both sides) too."""
+    return _("All") if side == "All" else bloc_label(side)

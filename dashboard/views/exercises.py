@@ -6,14 +6,39 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components.chart_panel import Chart, make_chart, per_database
-from dashboard.components.filters import Filters
+from dashboard.components.filters import Filters, bloc_label
 from dashboard.components.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
+from dashboard.i18n import N_, _, ngettext
+from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
 from dashboard.style.text import plotly_escape
 from dashboard.style.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
 
 TOOK_PART = ("participant", "host", "observer")  # withdrew / cancelled are drawn, but not counted
 DAY_MS = 24 * 3600 * 1000
+# Serbia's role (the serbia_role enum), shown in the reader's language
+ROLES = {
+    "participant": N_("participant"),
+    "host": N_("host"),
+    "observer": N_("observer"),
+    "withdrew": N_("withdrew"),
+    "cancelled": N_("cancelled"),
+}
+
+
+def role_label(role: str) -> str:
+    return _(ROLES[role]) if role in ROLES else role
+
+
+def _bloc(bloc: str) -> str:
+    """A bloc, or 'Several blocs', in the reader's language."""
+    return _(MIXED) if bloc == MIXED else bloc_label(bloc)
+
+
+def _partner_names(d: pd.DataFrame) -> pd.DataFrame:
+    d = d.copy()
+    d["partner"] = [country_name(iso3, name) for iso3, name in zip(d["partner_iso3"], d["partner"])]
+    return d
 
 
 def rows(f: Filters) -> pd.DataFrame:
@@ -45,7 +70,8 @@ def when(row: pd.Series) -> str:
         end = pd.Timestamp(row["end_date"]).strftime(_FORMAT.get(row["end_precision"], "%Y-%m-%d"))
         text = start if end == start else f"{start} – {end}"
     if pd.notna(row.get("duration_days")):
-        text += f" ({int(row['duration_days'])} days)"
+        days = int(row["duration_days"])
+        text += " (" + ngettext("{n} days", "{n} days", days).format(n=days) + ")"
     return text
 
 
@@ -59,8 +85,8 @@ def _with_facts(d: pd.DataFrame) -> pd.DataFrame:
 @per_database
 def timeline_chart(f: Filters) -> Chart:
     """Gantt-style bars: one row per partner, one bar per exercise, in the partner's bloc colour."""
-    d = _with_facts(rows(f))
-    title = "Military exercises with Serbia by partner"
+    d = _with_facts(_partner_names(rows(f)))
+    title = _("Military exercises with Serbia by partner")
     if d.empty:
         return make_chart("exercise_timeline", title, go.Figure(), d, alt="")
     for col in ("start_date", "end_date", "bar_start"):
@@ -102,14 +128,18 @@ def timeline_chart(f: Filters) -> Chart:
                 x=duration,
                 y=part["partner"].map(plotly_escape),
                 orientation="h",
-                name=bloc if took_part else f"{bloc}: Serbia withdrew / cancelled",
+                name=bloc_label(bloc)
+                if took_part
+                else _("{bloc}: Serbia withdrew / cancelled").format(bloc=bloc_label(bloc)),
                 legendgroup=bloc,
                 marker={**bar_marker(bloc, "" if took_part else "x"), "line": {"color": colour_of(bloc), "width": 2}},
                 customdata=[
-                    [i, plotly_escape(n), r, when(row)]
+                    [i, plotly_escape(n), role_label(r), when(row)]
                     for (i, row), n, r in zip(part.iterrows(), part["name"], part["serbia_role"])
                 ],
-                hovertemplate="%{customdata[1]} (%{y})<br>%{customdata[3]}<br>Serbia: %{customdata[2]}<extra></extra>",
+                hovertemplate="%{customdata[1]} (%{y})<br>%{customdata[3]}<br>"
+                + _("Serbia: {role}").format(role="%{customdata[2]}")
+                + "<extra></extra>",
             )
     fig.update_layout(
         barmode="overlay",
@@ -118,9 +148,17 @@ def timeline_chart(f: Filters) -> Chart:
     fig.update_xaxes(type="date")
     periods = _shade(fig, f)
     base_layout(fig, title, height=max(320, 140 + 26 * len(order)))
-    alt = (
-        f"{title}, {f.year_from}–{f.year_to}: {data['exercise_id'].nunique()} exercises with {len(order)} partners"
-        f" ({', '.join(order[:8])}{'…' if len(order) > 8 else ''}); {len(periods)} suspension periods shaded."
+    alt = _(
+        "{title}, {year_from}–{year_to}: {exercises} exercises with {partners} partners ({names}); "
+        "{periods} suspension periods shaded."
+    ).format(
+        title=title,
+        year_from=f.year_from,
+        year_to=f.year_to,
+        exercises=data["exercise_id"].nunique(),
+        partners=len(order),
+        names=", ".join(order[:8]) + ("…" if len(order) > 8 else ""),
+        periods=len(periods),
     )
     return make_chart("exercise_timeline", title, fig, data, alt)
 
@@ -132,7 +170,7 @@ def per_year_chart(f: Filters) -> Chart:
     d = d[d["serbia_role"].isin(TOOK_PART)].copy()
     d["year"] = pd.to_datetime(d["start_date"]).dt.year
     d = d[d["year"].between(f.year_from, f.year_to)]
-    title = "Exercises per year by partner bloc"
+    title = _("Exercises per year by partner bloc")
     if d.empty:
         return make_chart("exercises_per_year", title, go.Figure(), pd.DataFrame(), alt="")
     data = d.groupby(["year", "bloc"], as_index=False).agg(
@@ -147,21 +185,27 @@ def per_year_chart(f: Filters) -> Chart:
                 x=part["year"].map(year_mid),
                 y=part["exercises"],
                 width=YEAR_BAR_WIDTH,
-                name=bloc,
+                name=bloc_label(bloc),
                 marker=bar_marker(bloc),
                 customdata=part.index.to_list(),
-                hovertemplate=f"{bloc}, %{{x|%Y}}: %{{y}} exercises<extra></extra>",
+                hovertemplate=f"{bloc_label(bloc)}, %{{x|%Y}}: "
+                + _("{n} exercises").format(n="%{y}")
+                + "<extra></extra>",
             )
-    fig.update_layout(barmode="stack", yaxis_title="Exercises")
+    fig.update_layout(barmode="stack", yaxis_title=_("Exercises"))
     fig.update_xaxes(type="date", tickformat="%Y")
     periods = _shade(fig, f)
     base_layout(fig, title, height=360)
     whole_numbers(fig, data.groupby("year")["exercises"].sum().max())
     totals = data.groupby("bloc")["exercises"].sum()
-    alt = (
-        f"{title}, {f.year_from}–{f.year_to}: "
-        + ", ".join(f"{b} {totals[b]}" for b in BLOC_ORDER if b in totals)
-        + f" exercise-bloc pairs; {len(periods)} suspension periods shaded."
+    alt = _(
+        "{title}, {year_from}–{year_to}: {totals} exercise-bloc pairs; {periods} suspension periods shaded."
+    ).format(
+        title=title,
+        year_from=f.year_from,
+        year_to=f.year_to,
+        totals=", ".join(f"{bloc_label(b)} {totals[b]}" for b in BLOC_ORDER if b in totals),
+        periods=len(periods),
     )
     return make_chart("exercises_per_year", title, fig, data, alt)
 
@@ -180,9 +224,9 @@ def _span(values: pd.Series, home: float, minimum: float = 40, limit: float = 18
 def map_chart(f: Filters) -> Chart:
     """Where exercises took place: one marker per located exercise, coloured by its partners' bloc
     (or 'Several blocs'). Drawn with the bundled world outline, no map tiles."""
-    d = rows(f)
+    d = _partner_names(rows(f))
     d = d[d["latitude"].notna() & d["longitude"].notna()]
-    title = "Where the exercises took place"
+    title = _("Where the exercises took place")
     if d.empty:
         return make_chart("exercise_map", title, go.Figure(), pd.DataFrame(), alt="")
     blocs = d.groupby("exercise_id")["bloc"].agg(lambda s: s.iloc[0] if s.nunique() == 1 else MIXED)
@@ -202,23 +246,25 @@ def map_chart(f: Filters) -> Chart:
             fig.add_scattergeo(
                 lat=part["latitude"],
                 lon=part["longitude"],
-                name=bloc,
+                name=_bloc(bloc),
                 mode="markers",
                 marker={"size": 11, "color": colour_of(bloc), "line": {"color": "white", "width": 1}},
                 customdata=[
                     [i, plotly_escape(n), plotly_escape(p), plotly_escape(loc if isinstance(loc, str) else "")]
                     for i, n, p, loc in zip(part.index, part["name"], part["partners"], part["location"])
                 ],
-                hovertemplate="%{customdata[1]}<br>%{customdata[3]}<br>with %{customdata[2]}<extra></extra>",
+                hovertemplate="%{customdata[1]}<br>%{customdata[3]}<br>"
+                + _("with {partners}").format(partners="%{customdata[2]}")
+                + "<extra></extra>",
             )
     fig.add_scattergeo(
         lon=[BELGRADE[0]],
         lat=[BELGRADE[1]],
-        name="Belgrade",
+        name=_("Belgrade"),
         mode="markers",
         customdata=[-1],
         marker={"symbol": "star", "size": 12, "color": "#555555"},
-        hovertemplate="Belgrade<extra></extra>",
+        hovertemplate=_("Belgrade") + "<extra></extra>",
     )
     lon, lat = _span(data["longitude"], BELGRADE[0]), _span(data["latitude"], BELGRADE[1], minimum=24, limit=85)
     fig.update_geos(
@@ -236,7 +282,10 @@ def map_chart(f: Filters) -> Chart:
     alt = (
         f"{title}, {f.year_from}–{f.year_to}: "
         + "; ".join(
-            f"{r.name} at {r.location or 'an unnamed place'} ({r.partners})" for r in data.head(10).itertuples()
+            _("{name} at {place} ({partners})").format(
+                name=r.name, place=r.location or _("an unnamed place"), partners=r.partners
+            )
+            for r in data.head(10).itertuples()
         )
         + "."
     )
