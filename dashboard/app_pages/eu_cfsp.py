@@ -7,29 +7,32 @@ import streamlit as st
 
 from dashboard.components import chart_panel, page_params
 from dashboard.components.filters import sidebar_filters
+from dashboard.i18n import _
 from dashboard.views import eu_cfsp
 
-st.title("EU & CFSP")
-st.caption("How far Serbia follows the EU's Common Foreign and Security Policy, and what the EU says about it.")
+st.title(_("EU & CFSP"))
+st.caption(_("How far Serbia follows the EU's Common Foreign and Security Policy, and what the EU says about it."))
 
 filters = sidebar_filters(compare=True)
 topics = eu_cfsp.topics()
 page_params.note_unusable({"topics": topics})
 
-st.subheader("CFSP alignment rate")
-chart_panel.show(eu_cfsp.cfsp_chart(filters), filters, hint="Click a point to see the figure's sources.")
+st.subheader(_("CFSP alignment rate"))
+chart_panel.show(eu_cfsp.cfsp_chart(filters), filters, hint=_("Click a point to see the figure's sources."))
 st.caption(
-    "Each issuer keeps its own line: the European Commission counts over its report year, the ISAC Fund "
-    "per calendar year, and their figures are never merged. A bar spans the period a figure covers; "
-    "the point sits at its middle. Use **Compare with** in the sidebar to add the other candidates."
+    _(
+        "Each issuer keeps its own line: the European Commission counts over its report year, the ISAC Fund "
+        "per calendar year, and their figures are never merged. A bar spans the period a figure covers; "
+        "the point sits at its middle. Use **Compare with** in the sidebar to add the other candidates."
+    )
 )
 
-st.subheader("EU statements")
-chosen = st.multiselect("Statement topics", topics, key="topics", placeholder="All topics", bind="query-params")
+st.subheader(_("EU statements"))
+chosen = st.multiselect(_("Statement topics"), topics, key="topics", placeholder=_("All topics"), bind="query-params")
 chart_panel.show(
     eu_cfsp.statements_chart(filters, tuple(chosen)),
     filters,
-    hint="Click a point to read the statement and its sources.",
+    hint=_("Click a point to read the statement and its sources."),
 )
 eu_cfsp.codebook()
 eu_cfsp.statement_list(filters, tuple(chosen))

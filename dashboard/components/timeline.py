@@ -11,6 +11,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.i18n import N_, _
 from dashboard.style.text import plotly_escape
 from dashboard.style.theme import MILESTONE_COLOUR, SUSPENSION_FILL
 
@@ -48,13 +49,13 @@ def break_gaps(years, *columns) -> tuple[list, ...]:
 
 # An issuer that reports over both half-years and whole years (ISAC) gets one line per cadence: joining a
 # January–June figure to a calendar-year figure would draw a change that is only a change of period.
-CADENCES = [(pd.Timedelta(days=100), ", quarters"), (pd.Timedelta(days=200), ", half-years")]
+CADENCES = [(pd.Timedelta(days=100), N_(", quarters")), (pd.Timedelta(days=200), N_(", half-years"))]
 
 
 def cadence(start, end) -> str:
     """'' for a period of about a year or more, else the suffix naming the shorter cadence."""
     length = pd.Timestamp(end) - pd.Timestamp(start)
-    return next((suffix for limit, suffix in CADENCES if length <= limit), "")
+    return next((_(suffix) for limit, suffix in CADENCES if length <= limit), "")
 
 
 def short(text: object, width: int = 28) -> str:

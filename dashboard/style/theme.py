@@ -42,12 +42,12 @@ MIXED_COLOUR = "#882255"  # Tol wine: visible on light and dark backgrounds, unl
 SERIES_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#AA3377", "#999933"]
 # EU statement stance −2…+2: a diverging scale (ColorBrewer PuOr) with a grey middle
 STANCE_COLOURS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#998EC3", 2: "#542788"}
-STANCE_LABELS = {
-    -2: "−2 sharply critical",
-    -1: "−1 critical",
-    0: "0 neutral or mixed",
-    1: "+1 mildly approving",
-    2: "+2 clearly approving",
+STANCE_LABELS = {  # marked for extraction; shown with _() (eu_cfsp.stance_label)
+    -2: N_("−2 sharply critical"),
+    -1: N_("−1 critical"),
+    0: N_("0 neutral or mixed"),
+    1: N_("+1 mildly approving"),
+    2: N_("+2 clearly approving"),
 }
 MILESTONE_COLOUR = "#666666"
 SUSPENSION_FILL = "rgba(153, 153, 153, 0.18)"

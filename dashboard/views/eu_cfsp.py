@@ -11,6 +11,8 @@ from dashboard.components import comparison
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters
 from dashboard.components.timeline import cadence, period_mid
+from dashboard.i18n import N_, _, ngettext
+from dashboard.i18n.countries import country_name
 from dashboard.paths import ROOT
 from dashboard.store import app_data
 from dashboard.style.text import md_escape, plotly_escape, plotly_wrapped, source_markdown
@@ -31,6 +33,22 @@ ISSUER_SYMBOL = {
 # Periods of one series are joined by a line only when the next starts within this long after the last
 # ends: a missing year shows as a break, not as an interpolated line.
 MAX_JOINED_GAP = pd.Timedelta(days=190)
+# the issuers' names in the reader's language (the data and the ordering keep the English)
+ISSUER_LABELS = {
+    "European Commission": N_("European Commission"),
+    "ISAC Fund": N_("ISAC Fund"),
+    "European Parliament": N_("European Parliament"),
+    "Other": N_("Other"),
+}
+
+
+def issuer_label(issuer: str) -> str:
+    return _(ISSUER_LABELS[issuer]) if issuer in ISSUER_LABELS else issuer
+
+
+def stance_label(stance) -> str:
+    return _(STANCE_LABELS[stance]) if stance in STANCE_LABELS else str(stance)
+
 
 # The stance codebook's scale (docs/stance-codebook.md), drawn with ColorBrewer's PuOr: a diverging scale
 # that stays distinct for colour-blind readers; the neutral middle is grey so it shows on light and dark.
@@ -51,19 +69,26 @@ def _cfsp_rows(f: Filters) -> pd.DataFrame:
     )
     rows["period_mid"] = [period_mid(a, b) for a, b in zip(rows["period_start"], rows["period_end"])]
     rows["cadence"] = [cadence(a, b) for a, b in zip(rows["period_start"], rows["period_end"])]
+    rows["country"] = [country_name(iso3, name) for iso3, name in zip(rows["country_iso3"], rows["country"])]
     return rows.reset_index(drop=True)
 
 
 def _period_hover(r) -> str:
     counted = (
-        f" ({int(r.declarations_aligned)} of {int(r.declarations_total)} declarations)"
+        " ("
+        + _("{aligned} of {total} declarations").format(
+            aligned=int(r.declarations_aligned), total=int(r.declarations_total)
+        )
+        + ")"
         if not pd.isna(r.declarations_aligned) and not pd.isna(r.declarations_total)
         else ""
     )
     return (
-        f"<b>{plotly_escape(r.country)} · {plotly_escape(r.issuer)}</b><br>{plotly_escape(r.period_label)}<br>"
+        f"<b>{plotly_escape(r.country)} · {plotly_escape(issuer_label(r.issuer))}</b><br>"
+        f"{plotly_escape(r.period_label)}<br>"
         f"{pd.Timestamp(r.period_start):%Y-%m-%d} – {pd.Timestamp(r.period_end):%Y-%m-%d}<br>"
-        f"{r.rate_pct:.0f}% aligned{counted}"
+        + _("{rate}% aligned").format(rate=f"{r.rate_pct:.0f}")
+        + counted
     )
 
 
@@ -93,13 +118,13 @@ def _segments(part: pd.DataFrame) -> tuple[list, list, list]:
 def cfsp_chart(f: Filters) -> Chart:
     """One line per country and issuer (and cadence) through the midpoints of its periods; each period is
     also drawn as a bar from its start to its end."""
-    title = "CFSP alignment: EU declarations joined"
+    title = _("CFSP alignment: EU declarations joined")
     data = _cfsp_rows(f)
     if data.empty:
         return make_chart("cfsp_rate", title, go.Figure(), data, alt="")
     fig = go.Figure()
     for (iso3, issuer, suffix), part in data.groupby(["country_iso3", "issuer", "cadence"], sort=False):
-        name = f"{part['country'].iloc[0]} · {issuer}{suffix}"
+        name = f"{part['country'].iloc[0]} · {issuer_label(issuer)}{suffix}"
         colour, width = comparison.colour(iso3), comparison.width(iso3)
         xs, ys, rows = _segments(part)
         fig.add_scatter(
@@ -131,7 +156,7 @@ def cfsp_chart(f: Filters) -> Chart:
             hoverinfo="text",
         )
     fig.update_xaxes(type="date", tickformat="%Y")
-    fig.update_yaxes(range=[0, 105], ticksuffix="%", title_text="Declarations joined")
+    fig.update_yaxes(range=[0, 105], ticksuffix="%", title_text=_("Declarations joined"))
     base_layout(fig, title)
     comparison.fit_legend(fig)
     data = data.drop(columns=["period_mid", "cadence"])
@@ -143,12 +168,19 @@ def _cfsp_alt(title: str, data: pd.DataFrame) -> str:
     for (country, issuer), part in data.groupby(["country", "issuer"], sort=False):
         first, last = part.iloc[0], part.iloc[-1]
         span = (
-            f"{first.rate_pct:.0f}% ({first.period_label}) to {last.rate_pct:.0f}% ({last.period_label})"
+            _("{first} to {last}").format(
+                first=f"{first.rate_pct:.0f}% ({first.period_label})",
+                last=f"{last.rate_pct:.0f}% ({last.period_label})",
+            )
             if len(part) > 1
             else f"{first.rate_pct:.0f}% ({first.period_label})"
         )
-        lines.append(f"{country} per {issuer}, {len(part)} period{'s' if len(part) > 1 else ''}: {span}")
-    return f"Line chart. {title}. " + "; ".join(lines) + "."
+        lines.append(
+            ngettext(
+                "{country} per {issuer}, {n} period: {span}", "{country} per {issuer}, {n} periods: {span}", len(part)
+            ).format(country=country, issuer=issuer_label(issuer), n=len(part), span=span)
+        )
+    return _("Line chart. {title}. {lines}.").format(title=title, lines="; ".join(lines))
 
 
 # ---------------------------------------------------------------- EU statements
@@ -165,7 +197,7 @@ def statements(f: Filters, chosen: tuple[str, ...]) -> pd.DataFrame:
 @per_database
 def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
     """Each statement at its date and stance (−2…+2), coloured on the diverging stance scale."""
-    title = "EU statements on Serbia's alignment, by stance"
+    title = _("EU statements on Serbia's alignment, by stance")
     data = statements(f, chosen)
     if data.empty:
         return make_chart("eu_statements", title, go.Figure(), data, alt="")
@@ -175,7 +207,7 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
             x=pd.to_datetime(part["date"]),
             y=part["stance"],
             mode="markers",
-            name=STANCE_LABELS.get(stance, str(stance)),
+            name=stance_label(stance),
             marker={
                 "color": STANCE_COLOURS.get(stance, "#999999"),
                 "size": 12,
@@ -190,7 +222,7 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
     fig.update_yaxes(
         range=[-2.6, 2.6],
         tickvals=list(STANCE_LABELS),
-        ticktext=list(STANCE_LABELS.values()),
+        ticktext=[stance_label(s) for s in STANCE_LABELS],
         zeroline=True,
         title_text=None,
         fixedrange=True,
@@ -198,10 +230,13 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
     base_layout(fig, title)
     comparison.fit_legend(fig)
     counts = data["stance"].value_counts()
-    spread = ", ".join(f"{counts[s]} {STANCE_LABELS[s]}" for s in STANCE_LABELS if s in counts)
-    alt = (
-        f"Timeline. {title}. {len(data)} statements from {pd.Timestamp(data['date'].min()):%Y} to "
-        f"{pd.Timestamp(data['date'].max()):%Y}: {spread}."
+    spread = ", ".join(f"{counts[s]} {stance_label(s)}" for s in STANCE_LABELS if s in counts)
+    alt = _("Timeline. {title}. {n} statements from {start} to {end}: {spread}.").format(
+        title=title,
+        n=len(data),
+        start=f"{pd.Timestamp(data['date'].min()):%Y}",
+        end=f"{pd.Timestamp(data['date'].max()):%Y}",
+        spread=spread,
     )
     return make_chart("eu_statements", title, fig, data, alt=alt)
 
@@ -212,9 +247,10 @@ def _statement_hover(r) -> str:
     )
     return (
         f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plotly_escape(r.kind)} · {plotly_escape(r.topic)} · "
-        f"stance {STANCE_LABELS.get(r.stance, r.stance)}<br>“{plotly_wrapped(r.excerpt)}”"
+        + _("stance {stance}").format(stance=stance_label(r.stance))
+        + f"<br>“{plotly_wrapped(r.excerpt)}”"
         + (
-            f"<br><i>Our translation:</i> {plotly_wrapped(r.excerpt_en)}"
+            "<br>" + _("<i>Our translation:</i> {text}").format(text=plotly_wrapped(r.excerpt_en))
             if isinstance(r.excerpt_en, str) and r.excerpt_en
             else ""
         )
@@ -244,16 +280,25 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
         )
         lines = [
             f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(r.kind)} · *{md_escape(r.topic)}* · "
-            f"stance **{md_escape(STANCE_LABELS.get(r.stance, r.stance))}**",
+            + _("stance {stance}").format(stance=f"**{md_escape(stance_label(r.stance))}**"),
             "",
             f"> {md_escape(r.excerpt)}",
             "",
         ]
         if isinstance(r.excerpt_en, str) and r.excerpt_en:
-            lines += [f"*Our translation ({md_escape(str(r.excerpt_language))} → en):* {md_escape(r.excerpt_en)}", ""]
+            lines += [
+                _("*Our translation ({language} → en):* {text}").format(
+                    language=md_escape(str(r.excerpt_language)), text=md_escape(r.excerpt_en)
+                ),
+                "",
+            ]
         for c in sources.get(r.statement_id, cited.iloc[0:0]).itertuples():
             evidence = f" · “{md_escape(c.evidence)}”" if isinstance(c.evidence, str) and c.evidence else ""
-            lines.append("Source: " + source_markdown(c.title, c.url, c.publisher, c.published_on) + evidence + "  ")
+            lines.append(
+                _("Source: {source}").format(source=source_markdown(c.title, c.url, c.publisher, c.published_on))
+                + evidence
+                + "  "
+            )
         blocks.append("\n".join(lines))
     return "\n\n---\n\n".join(blocks)
 
@@ -261,11 +306,13 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
 def codebook() -> None:
     """The stance scale in one line per value, and the full codebook (a project document) on demand."""
     st.caption(
-        "Stance: how the statement judges Serbia's alignment with EU foreign policy and its ties with "
-        "Russia and China — " + " · ".join(STANCE_LABELS.values()) + "."
+        _(
+            "Stance: how the statement judges Serbia's alignment with EU foreign policy and its ties with "
+            "Russia and China — {scale}."
+        ).format(scale=" · ".join(stance_label(s) for s in STANCE_LABELS))
     )
-    with st.expander("Stance codebook: how each value is coded"):
+    with st.expander(_("Stance codebook: how each value is coded")):
         if CODEBOOK.exists():
             st.markdown(CODEBOOK.read_text(encoding="utf-8"))
         else:
-            st.caption("The codebook (docs/stance-codebook.md) is not in this copy of the project.")
+            st.caption(_("The codebook (docs/stance-codebook.md) is not in this copy of the project."))
