@@ -18,14 +18,12 @@ PAGES = [
     "app_pages/overview.py",
     "app_pages/index.py",
     "app_pages/arms.py",
-    "app_pages/un_votes.py",
     "app_pages/data_sources.py",
     "app_pages/method.py",
 ]
 # pages whose own strings are not in the catalogs yet (the shared sidebar, chart panel and exports are)
 NOT_YET_TRANSLATED = {
     "app_pages/index.py",
-    "app_pages/un_votes.py",
     "app_pages/data_sources.py",
     "app_pages/method.py",
 }

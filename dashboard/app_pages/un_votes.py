@@ -7,28 +7,34 @@ import streamlit as st
 
 from dashboard.components import chart_panel, page_params
 from dashboard.components.filters import sidebar_filters
+from dashboard.i18n import _
 from dashboard.views import un_votes
 
-st.title("UN votes")
-st.caption("Serbia's votes in the UN General Assembly beside those of Russia, China, the US and the EU members.")
+st.title(_("UN votes"))
+st.caption(_("Serbia's votes in the UN General Assembly beside those of Russia, China, the US and the EU members."))
 
 filters = sidebar_filters(compare=True)
-page_params.note_unusable({"measure": un_votes.MEASURES})
+# the radio writes its visible label into the URL: the label in the reader's language -> the measure
+measures = {_(m): m for m in un_votes.MEASURES}
+page_params.note_unusable({"measure": measures})
 
-st.subheader("Voting agreement per year")
-measure = st.radio(
-    "Agreement measure",
-    list(un_votes.MEASURES),
+st.subheader(_("Voting agreement per year"))
+chosen = st.radio(
+    _("Agreement measure"),
+    list(measures),
     horizontal=True,
     key="measure",
     bind="query-params",
-    help="How a pair of votes is scored; see the note below the chart.",
+    help=_("How a pair of votes is scored; see the note below the chart."),
 )
+measure = measures.get(chosen, next(iter(un_votes.MEASURES)))
 chart_panel.show(
-    un_votes.agreement_chart(filters, measure), filters, hint="Click a point to see the year's figure and its source."
+    un_votes.agreement_chart(filters, measure),
+    filters,
+    hint=_("Click a point to see the year's figure and its source."),
 )
-st.caption(un_votes.MEASURE_HELP)
-st.caption(un_votes.SERIES_HELP)
+st.caption(_(un_votes.MEASURE_HELP))
+st.caption(_(un_votes.SERIES_HELP))
 
-st.subheader("Key votes")
+st.subheader(_("Key votes"))
 un_votes.key_votes_table(filters)

@@ -16,13 +16,17 @@ from dashboard.components import comparison, export
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters, choices
 from dashboard.components.timeline import break_gaps
+from dashboard.i18n import N_, _
+from dashboard.i18n import formats as fmt
+from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
 from dashboard.style.text import md_escape, plotly_escape, source_markdown
 from dashboard.style.theme import base_layout
 
 # The two measures in un_agreement, by the label the page (and the URL) uses.
-MEASURES = {"Same vote": "agreement_pct", "Abstain-aware": "agreement_abstain_aware_pct"}
-MEASURE_HELP = (
+# The labels are marked for extraction; the page shows (and the URL holds) them in the reader's language.
+MEASURES = {N_("Same vote"): "agreement_pct", N_("Abstain-aware"): "agreement_abstain_aware_pct"}
+MEASURE_HELP = N_(
     "**Same vote**: the share of the year's recorded roll calls on which both countries cast the same vote "
     "(yes, no or abstain); roll calls where either was absent are left out. **Abstain-aware** (the scoring "
     "of Voeten et al.): the same vote counts 1, an abstention against a yes or a no counts ½, yes against "
@@ -30,9 +34,9 @@ MEASURE_HELP = (
 )
 # What a row's year means (un_agreement.year_basis): each basis is a line of its own, never joined to another.
 YEAR_BASES = ("calendar", "session")
-BASIS_SUFFIX = {"calendar": "", "session": " (UNGA session)"}
-BASIS_HOVER = {"calendar": "", "session": "session opening Sep."}
-SERIES_HELP = (
+BASIS_SUFFIX = {"calendar": "", "session": N_(" (UNGA session)")}
+BASIS_HOVER = {"calendar": "", "session": N_("session opening Sep.")}
+SERIES_HELP = N_(
     "Calendar years (solid lines) are this project's count over the UN Digital Library roll calls: 2006–2021 "
     "from a scrape to December 2021, 2025 from the 3DL extract of every recorded vote of that year. Where no "
     "calendar file exists (2022–2023), dotted lines show the agreement Voeten et al. publish per General "
@@ -41,15 +45,27 @@ SERIES_HELP = (
 )
 # The partners the page is about, in the order their panels appear (others, if selected, follow by name).
 PARTNER_ORDER = ["RUS", "CHN", "USA", "EU"]
-PANEL_TITLES = {"EU": "with the EU majority"}
+PANEL_TITLES = {"EU": N_("with the EU majority")}
 # Whose votes the key-votes table shows besides Serbia and the compared countries, unless partners are chosen.
 DEFAULT_VOTE_PARTNERS = ("RUS", "CHN", "USA")
 NOT_RECORDED = "—"
+# the votes as the data records them, in the reader's language
+VOTES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain")}
 
 
 def _names() -> dict[str, str]:
+    """iso3 -> the country's name in the reader's language."""
     countries = app_data.query("pages/countries")
-    return dict(zip(countries["iso3"], countries["name"]))
+    return {iso3: country_name(iso3, name) for iso3, name in zip(countries["iso3"], countries["name"])}
+
+
+def _vote(vote: object) -> object:
+    return _(VOTES[vote]) if isinstance(vote, str) and vote in VOTES else vote
+
+
+def _dec(value: float, digits: int) -> str:
+    """`value` with `digits` decimals as an f-string writes it, with the locale's decimal sign."""
+    return f"{value:.{digits}f}".replace(".", fmt.plotly_separators()[0])
 
 
 # ---------------------------------------------------------------- yearly agreement
@@ -59,20 +75,20 @@ def _names() -> dict[str, str]:
 def agreement_chart(f: Filters, measure: str) -> Chart:
     """One panel per partner, one line per country (Serbia thicker), the share of votes in agreement."""
     column = MEASURES[measure]
-    title = f"UN General Assembly: voting agreement ({measure.lower()})"
+    title = _("UN General Assembly: voting agreement ({measure})").format(measure=_(measure).lower())
     data = app_data.query("pages/un_agreement_series", countries=comparison.countries(f), **f.params())
     data = data[data[column].notna()].reset_index(drop=True)
     if data.empty:
         return make_chart("un_agreement", title, go.Figure(), data, alt="")
     names = _names()
     data.insert(2, "country", data["country_iso3"].map(names).fillna(data["country_iso3"]))
-    data.insert(0, "measure", measure)
+    data.insert(0, "measure", _(measure))
     data["value_pct"] = data[column]
 
     partners = sorted(
         data["partner"].unique(), key=lambda p: (PARTNER_ORDER.index(p) if p in PARTNER_ORDER else 99, names.get(p, p))
     )
-    panel_names = dict(zip(data["partner"], data["partner_name"]))
+    panel_names = {p: country_name(p, n) for p, n in zip(data["partner"], data["partner_name"])}
     cols = 1 if len(partners) == 1 else 2
     rows = math.ceil(len(partners) / cols)
     fig = make_subplots(
@@ -96,10 +112,11 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
                 if part.empty:
                     continue
                 country = part["country"].iloc[0]
-                name = country + BASIS_SUFFIX[basis]
+                suffix, when = (_(BASIS_SUFFIX[basis]), _(BASIS_HOVER[basis])) if basis == "session" else ("", "")
+                name = country + suffix
                 hover = [
-                    f"{plotly_escape(country)} {plotly_escape(panel_title)}, {BASIS_HOVER[basis]} {y}: "
-                    f"{v:.1f}% of {n} votes"
+                    f"{plotly_escape(country)} {plotly_escape(panel_title)}, {when} {y}: "
+                    + _("{pct}% of {n} votes").format(pct=_dec(v, 1), n=n)
                     for y, v, n in zip(part["year"], part["value_pct"], part["n_votes"])
                 ]
                 # one line per basis, broken where a year has no figure: never drawn across a gap
@@ -139,7 +156,9 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
 
 
 def _panel_title(partner: str, panel_names: dict[str, str]) -> str:
-    return PANEL_TITLES.get(partner, f"with {panel_names[partner]}")
+    if partner in PANEL_TITLES:
+        return _(PANEL_TITLES[partner])
+    return _("with {partner}").format(partner=panel_names[partner])
 
 
 def _agreement_alt(title: str, data: pd.DataFrame, partners: list[str], panel_names: dict[str, str]) -> str:
@@ -150,9 +169,17 @@ def _agreement_alt(title: str, data: pd.DataFrame, partners: list[str], panel_na
         for country, part in sub.groupby("country", sort=False):
             part = part.sort_values("year")
             first, last = part.iloc[0], part.iloc[-1]
-            lines.append(f"{country} {first.value_pct:.0f}% in {first.year} to {last.value_pct:.0f}% in {last.year}")
+            lines.append(
+                _("{country} {first}% in {first_year} to {last}% in {last_year}").format(
+                    country=country,
+                    first=_dec(first.value_pct, 0),
+                    first_year=first.year,
+                    last=_dec(last.value_pct, 0),
+                    last_year=last.year,
+                )
+            )
         parts.append(f"{_panel_title(partner, panel_names)}: " + ", ".join(lines))
-    return f"Line charts, one panel per partner. {title}. " + "; ".join(parts) + "."
+    return _("Line charts, one panel per partner. {title}. {parts}.").format(title=title, parts="; ".join(parts))
 
 
 # ---------------------------------------------------------------- key votes
@@ -181,7 +208,7 @@ def key_votes(f: Filters) -> KeyVotes:
     resolutions = app_data.query("pages/un_page_key_votes", year_from=f.year_from, year_to=f.year_to)
     countries = app_data.query("pages/countries")
     voters, with_eu = _voters(f, countries)
-    names = dict(zip(countries["iso3"], countries["name"]))
+    names = {iso3: country_name(iso3, name) for iso3, name in zip(countries["iso3"], countries["name"])}
     ids = resolutions["resolution_id"].tolist()
     votes = app_data.query("pages/un_page_country_votes", resolutions=ids, countries=voters)
     table = pd.DataFrame(
@@ -202,9 +229,9 @@ def key_votes(f: Filters) -> KeyVotes:
         if cast.empty and iso3 != SUBJECT and len(table):  # e.g. Kosovo, not a UN member: no empty column
             unrecorded.append(names.get(iso3, iso3))
             continue
-        table[names.get(iso3, iso3)] = table["resolution"].map(cast).fillna(NOT_RECORDED)
+        table[names.get(iso3, iso3)] = table["resolution"].map(cast).map(_vote).fillna(NOT_RECORDED)
     if with_eu:
-        table["EU majority"] = [_eu_cell(r) for r in resolutions.itertuples()]
+        table[_("EU majority")] = [_eu_cell(r) for r in resolutions.itertuples()]
     sources = app_data.query("pages/fact_sources", fact_table="un_resolutions", fact_ids=ids)
     first_url = sources.drop_duplicates("fact_id").set_index("fact_id")["url"]
     table["source"] = table["resolution"].map(first_url)
@@ -224,7 +251,7 @@ def _sources_markdown(table: pd.DataFrame, sources: pd.DataFrame) -> str:
         links = "; ".join(source_markdown(s.title, s.url, s.publisher, s.published_on) for s in cited.itertuples())
         lines.append(
             f"- **{md_escape(r.resolution)}** ({r.date:%Y-%m-%d}) {md_escape(r.title)} — "
-            f"{links or 'no source recorded'}"
+            f"{links or _('no source recorded')}"
         )
     return "\n".join(lines)
 
@@ -233,8 +260,10 @@ def _eu_cell(r) -> str:
     if not r.eu_cast:
         return NOT_RECORDED
     if pd.isna(r.eu_vote):
-        return f"split ({r.eu_cast} members recorded)"
-    return f"{r.eu_vote} ({r.eu_with_majority} of {r.eu_cast} recorded)"
+        return _("split ({n} members recorded)").format(n=r.eu_cast)
+    return _("{vote} ({majority} of {n} recorded)").format(
+        vote=_vote(r.eu_vote), majority=r.eu_with_majority, n=r.eu_cast
+    )
 
 
 def key_votes_table(f: Filters) -> None:
@@ -242,8 +271,9 @@ def key_votes_table(f: Filters) -> None:
     kv = key_votes(f)
     if kv.table.empty:
         st.info(
-            f"No key votes recorded for these filters ({md_escape(f.describe(choices().names))}). "
-            "Widen the year range.",
+            _("No key votes recorded for these filters ({filters}). Widen the year range.").format(
+                filters=md_escape(f.describe(choices().names))
+            ),
             icon=":material/filter_alt_off:",
         )
         return
@@ -252,20 +282,20 @@ def key_votes_table(f: Filters) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "resolution": "Resolution",
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "topic": "Topic",
-            "yes": "Yes",
-            "no": "No",
-            "abstain": "Abstain",
+            "date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),
+            "resolution": _("Resolution"),
+            "title": st.column_config.TextColumn(_("Title"), width="large"),
+            "topic": _("Topic"),
+            "yes": _("Yes"),
+            "no": _("No"),
+            "abstain": _("Abstain"),
             "east_west_split": st.column_config.CheckboxColumn(
-                "East–West split", help="Russia or China voted otherwise than the US and the EU majority"
+                _("East–West split"), help=_("Russia or China voted otherwise than the US and the EU majority")
             ),
-            "source": st.column_config.LinkColumn("Source", display_text="open"),
+            "source": st.column_config.LinkColumn(_("Source"), display_text=_("open")),
         },
     )
-    title = "Key UN General Assembly votes: who voted how"
+    title = _("Key UN General Assembly votes: who voted how")
     st.download_button(
         "CSV",
         data=functools.partial(export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited),
@@ -276,12 +306,19 @@ def key_votes_table(f: Filters) -> None:
         icon=":material/table:",
     )
     missing = (
-        f" No vote recorded for {md_escape(', '.join(kv.unrecorded))} on these resolutions." if kv.unrecorded else ""
+        " "
+        + _("No vote recorded for {countries} on these resolutions.").format(
+            countries=md_escape(", ".join(kv.unrecorded))
+        )
+        if kv.unrecorded
+        else ""
     )
     st.caption(
-        f"{NOT_RECORDED}: no vote recorded in the data.{missing} The EU majority is the vote most EU members "
-        "with a recorded yes, no or abstention cast; “split” when two positions tie. Tallies are the "
-        "Assembly's totals."
+        _(
+            "{dash}: no vote recorded in the data.{missing} The EU majority is the vote most EU members "
+            "with a recorded yes, no or abstention cast; “split” when two positions tie. Tallies are the "
+            "Assembly's totals."
+        ).format(dash=NOT_RECORDED, missing=missing)
     )
-    with st.expander(f"Sources of these {len(kv.table)} votes"):
+    with st.expander(_("Sources of these {n} votes").format(n=len(kv.table))):
         st.markdown(kv.sources_markdown)
