@@ -6,35 +6,40 @@ import streamlit as st
 
 from dashboard.components import chart_panel
 from dashboard.components.filters import sidebar_filters
+from dashboard.i18n import _
 from dashboard.views import index
 from dashboard.views.index_data import normalised, weight_sliders
 
-st.title("East–West index")
+st.title(_("East–West index"))
 st.caption(
-    "Each year: UN votes, CFSP alignment, arms deliveries and orders, and military exercises, each scaled from "
-    "−1 (fully East) to +1 (fully West), averaged with the weights in the sidebar. The band shows how far the "
-    "value moves under other reasonable choices (Method page). EU statements are not in the index: they are how "
-    "the EU sees Serbia, drawn beside it."
+    _(
+        "Each year: UN votes, CFSP alignment, arms deliveries and orders, and military exercises, each scaled from "
+        "−1 (fully East) to +1 (fully West), averaged with the weights in the sidebar. The band shows how far the "
+        "value moves under other reasonable choices (Method page). EU statements are not in the index: they are "
+        "how the EU sees Serbia, drawn beside it."
+    )
 )
 
 filters = sidebar_filters(compare=True)
 pcts = weight_sliders()
 if normalised(pcts) is None:
-    st.warning("Give at least two components a weight: one component alone is not an index.")
+    st.warning(_("Give at least two components a weight: one component alone is not an index."))
     st.stop()
 
-st.caption("Partner and bloc filters do not apply to the index: every component weighs West against East.")
-chart_panel.show(index.index_chart(filters, pcts), filters, hint="the band is the 5–95 % range of the Monte Carlo.")
+st.caption(_("Partner and bloc filters do not apply to the index: every component weighs West against East."))
+chart_panel.show(index.index_chart(filters, pcts), filters, hint=_("the band is the 5–95 % range of the Monte Carlo."))
 
-st.subheader("Components")
-chart_panel.show(index.components_chart(filters, pcts), filters, hint="click a point to see the facts behind it.")
+st.subheader(_("Components"))
+chart_panel.show(index.components_chart(filters, pcts), filters, hint=_("click a point to see the facts behind it."))
 
-st.subheader("Coverage: which components carried each year (weights in %)")
+st.subheader(_("Coverage: which components carried each year (weights in %)"))
 st.dataframe(index.coverage_table(filters, pcts), hide_index=True)
 
-st.subheader("Sensitivity to the weights")
-chart_panel.show(index.sensitivity_chart(filters, pcts), filters, hint="each line moves one weight.")
+st.subheader(_("Sensitivity to the weights"))
+chart_panel.show(index.sensitivity_chart(filters, pcts), filters, hint=_("each line moves one weight."))
 
-st.subheader("Comparison")
+st.subheader(_("Comparison"))
 st.dataframe(index.rank_table(filters, pcts), hide_index=True)
-st.caption("Rank 1 = furthest West that year; the rank band is the 5–95 % range of ranks over the Monte Carlo draws.")
+st.caption(
+    _("Rank 1 = furthest West that year; the rank band is the 5–95 % range of ranks over the Monte Carlo draws.")
+)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dashboard.i18n import N_
+
 
 @dataclass(frozen=True)
 class Component:
@@ -21,11 +23,12 @@ class Component:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    Component("un_votes", "UN votes", ("un_measure",), "un_agreement"),
-    Component("cfsp", "CFSP alignment", (), "cfsp_alignment"),
-    Component("arms_deliveries", "Arms deliveries", ("window", "arms_basis"), "arms_transfers"),
-    Component("arms_orders", "Arms orders", ("window", "arms_basis"), "arms_transfers"),
-    Component("exercises", "Military exercises", ("exercise_basis",), "exercises"),
+    # labels are marked for extraction (N_) and shown translated (_(LABELS[name]))
+    Component("un_votes", N_("UN votes"), ("un_measure",), "un_agreement"),
+    Component("cfsp", N_("CFSP alignment"), (), "cfsp_alignment"),
+    Component("arms_deliveries", N_("Arms deliveries"), ("window", "arms_basis"), "arms_transfers"),
+    Component("arms_orders", N_("Arms orders"), ("window", "arms_basis"), "arms_transfers"),
+    Component("exercises", N_("Military exercises"), ("exercise_basis",), "exercises"),
 )
 NAMES = tuple(c.name for c in COMPONENTS)
 LABELS = {c.name: c.label for c in COMPONENTS}

@@ -26,6 +26,16 @@ INDEX_COLUMNS = ["series", "country_iso3", "country", "year", "value", "lower", 
                  "fact_table", "fact_ids"]  # fmt: skip
 
 
+def _label(name: str) -> str:
+    """A component's label in the reader's language."""
+    return _(s.LABELS[name])
+
+
+def _dec(value: float, digits: int) -> str:
+    """`value` with `digits` decimals as an f-string writes it, with the locale's decimal sign."""
+    return f"{value:.{digits}f}".replace(".", fmt.plotly_separators()[0])
+
+
 def _band_fill(colour: str) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r}, {g}, {b}, 0.18)"
@@ -44,7 +54,7 @@ def index_rows(f: Filters, pcts: tuple[int, ...], countries: list[str], with_eu:
     rows = rows[rows["year"].between(f.year_from, f.year_to)]
     rows = rows.assign(
         series="East–West index",
-        components=rows["components_used"].map(lambda c: ", ".join(s.LABELS[n] for n in c)),
+        components=rows["components_used"].map(lambda c: ", ".join(_label(n) for n in c)),
         fact_table=None,
         fact_ids=None,
     )
@@ -57,7 +67,7 @@ def index_rows(f: Filters, pcts: tuple[int, ...], countries: list[str], with_eu:
                 pd.DataFrame(
                     {"series": EU_LINE, "country_iso3": SUBJECT, "country": table.loc[table.country_iso3 == SUBJECT,
                      "country"].iloc[0] if (table.country_iso3 == SUBJECT).any() else SUBJECT, "year": eu["year"],
-                     "value": eu["value"], "components": eu["n"].astype(str) + " statements",
+                     "value": eu["value"], "components": [_("{n} statements").format(n=n) for n in eu["n"]],
                      "fact_table": eu["fact_table"], "fact_ids": eu["fact_ids"]}
                 ).reindex(columns=INDEX_COLUMNS)
             )  # fmt: skip
@@ -139,15 +149,15 @@ def _components_chart(f: Filters) -> Chart:
     table = component_table(DEFAULT_PCTS)
     data = table[table["country_iso3"].isin(countries) & table["year"].between(f.year_from, f.year_to)]
     data = data.drop(columns=["weight"]).reset_index(drop=True)
-    title = "The components of the index, each on the same −1 … +1 scale"
+    title = _("The components of the index, each on the same −1 … +1 scale")
     fig = make_subplots(rows=len(s.NAMES), cols=1, shared_xaxes=True, vertical_spacing=0.04,
-                        subplot_titles=[s.LABELS[n] for n in s.NAMES])  # fmt: skip
+                        subplot_titles=[plotly_escape(_label(n)) for n in s.NAMES])  # fmt: skip
     for row, name in enumerate(s.NAMES, start=1):
         for iso3 in countries:
             part = data[(data["component"] == name) & (data["country_iso3"] == iso3)]
             if part.empty:
                 continue
-            cname = plotly_escape(part["country"].iloc[0])
+            cname = plotly_escape(country_name(iso3, part["country"].iloc[0]))
             fig.add_scatter(
                 x=part["year"], y=part["value"], mode="lines+markers", name=cname, legendgroup=iso3,
                 showlegend=row == 1, line={"color": comparison.colour(iso3), "width": comparison.width(iso3) * 0.7},
@@ -157,7 +167,9 @@ def _components_chart(f: Filters) -> Chart:
         _scale_axis(fig, row=row, col=1)
     base_layout(fig, title, height=170 * len(s.NAMES))
     fig.update_yaxes(tickvals=[-1, 0, 1], ticktext=["−1", "0", "+1"])
-    alt = f"{title}: {', '.join(s.LABELS.values())}; years {f.year_from}–{f.year_to}; {len(data)} values."
+    alt = _("{title}: {components}; years {first}–{last}; {n} values.").format(
+        title=title, components=", ".join(_label(n) for n in s.NAMES), first=f.year_from, last=f.year_to, n=len(data)
+    )
     return make_chart("index_components", title, fig, data, alt=alt)
 
 
@@ -166,23 +178,30 @@ def sensitivity_chart(f: Filters, pcts: tuple[int, ...]) -> Chart:
     """How Serbia's latest index moves as each component's weight goes from 0 to 50 %, with the band."""
     table = index_table(pcts)
     mine = table[(table["country_iso3"] == SUBJECT) & table["value"].notna() & (table["year"] <= f.year_to)]
-    title = "Sensitivity: Serbia's latest index as one weight goes from 0 to 50 %"
+    title = _("Sensitivity: Serbia's latest index as one weight goes from 0 to 50 %")
     if mine.empty:
         return make_chart("index_sensitivity", title, go.Figure(), pd.DataFrame(), alt="")
     last = mine.iloc[-1]
     data = sensitivity(pcts, SUBJECT, int(last["year"]))
     fig = go.Figure()
     fig.add_hrect(y0=last["lower"], y1=last["upper"], fillcolor="rgba(153, 153, 153, 0.2)", line_width=0,
-                  annotation_text="Monte Carlo 5–95 %", annotation_position="top left")  # fmt: skip
+                  annotation_text=_("Monte Carlo 5–95 %"), annotation_position="top left")  # fmt: skip
     for i, (name, part) in enumerate(data.groupby("component", sort=False)):
-        label = s.LABELS[name]
+        label = plotly_escape(_label(name))
         fig.add_scatter(x=part["weight"], y=part["value"], mode="lines+markers", name=label,
                         line={"color": series_colour(i)}, customdata=part.index.to_list(),
-                        hovertemplate=f"{label} at %{{x:.0f}}%: %{{y:.2f}}<extra></extra>")  # fmt: skip
+                        hovertemplate=_("{label} at {weight}%: {value}").format(label=label, weight="%{x:.0f}",
+                                      value="%{y:.2f}") + "<extra></extra>")  # fmt: skip
     base_layout(fig, f"{title} ({int(last['year'])})", height=380)
     _scale_axis(fig)
-    fig.update_xaxes(title_text="weight of the component (%)", ticksuffix="%")
-    alt = f"{title}, {int(last['year'])}: index {last['value']:.2f}, band {last['lower']:.2f} to {last['upper']:.2f}."
+    fig.update_xaxes(title_text=_("weight of the component (%)"), ticksuffix="%")
+    alt = _("{title}, {year}: index {value}, band {lower} to {upper}.").format(
+        title=title,
+        year=int(last["year"]),
+        value=_dec(last["value"], 2),
+        lower=_dec(last["lower"], 2),
+        upper=_dec(last["upper"], 2),
+    )
     return make_chart("index_sensitivity", title, fig, data, alt=alt)
 
 
@@ -196,12 +215,16 @@ def rank_table(f: Filters, pcts: tuple[int, ...]) -> pd.DataFrame:
         return rows
     year = rows["year"].max()
     out = rows[rows["year"] == year].sort_values("rank")
+    decimal = fmt.plotly_separators()[0]
     return pd.DataFrame({
-        "Year": out["year"], "Country": out["country"], "Index": out["value"].round(2),
-        "Band": out["lower"].round(2).astype(str) + " … " + out["upper"].round(2).astype(str),
-        "Rank": out["rank"].astype(int),
-        "Rank band": out["rank_best"].astype(int).astype(str) + "–" + out["rank_worst"].astype(int).astype(str),
-        "Components": out["components_used"].map(lambda c: ", ".join(s.LABELS[n] for n in c)),
+        _("Year"): out["year"],
+        _("Country"): [country_name(i, n) for i, n in zip(out["country_iso3"], out["country"])],
+        _("Index"): out["value"].round(2),
+        _("Band"): (out["lower"].round(2).astype(str) + " … " + out["upper"].round(2).astype(str)).str.replace(
+            ".", decimal, regex=False),
+        _("Rank"): out["rank"].astype(int),
+        _("Rank band"): out["rank_best"].astype(int).astype(str) + "–" + out["rank_worst"].astype(int).astype(str),
+        _("Components"): out["components_used"].map(lambda c: ", ".join(_label(n) for n in c)),
     })  # fmt: skip
 
 
@@ -212,8 +235,9 @@ def coverage_table(f: Filters, pcts: tuple[int, ...]) -> pd.DataFrame:
     parts = parts[(parts["country_iso3"] == SUBJECT) & parts["year"].between(f.year_from, f.year_to)]
     if parts.empty:
         return parts
+    parts = parts.assign(label=parts["component"].map(_label))
     wide = parts.pivot_table(index="year", columns="label", values="weight", aggfunc="first")
     wide = (wide * 100).round(0)
     index = index_table(pcts).set_index(["country_iso3", "year"])
-    wide.insert(0, "Index", [index["value"].get((SUBJECT, y)) for y in wide.index])
-    return wide.reset_index().rename(columns={"year": "Year"})
+    wide.insert(0, _("Index"), [index["value"].get((SUBJECT, y)) for y in wide.index])
+    return wide.reset_index().rename(columns={"year": _("Year")})

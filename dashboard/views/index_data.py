@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.page_params import note_unusable
+from dashboard.i18n import _
 from dashboard.index import inputs, montecarlo
 from dashboard.index import settings as s
 from dashboard.index.aggregate import aggregate, components_frame
@@ -32,11 +33,11 @@ def weight_sliders() -> tuple[int, ...]:
     percentages in component order. The index rescales them to sum to 100 %."""
     note_unusable({weight_key(n): [str(v) for v in range(0, 51)] for n in s.NAMES})
     with st.sidebar:
-        st.header("Index weights")
+        st.header(_("Index weights"))
         chosen = tuple(
             int(
                 st.slider(
-                    s.LABELS[n],
+                    _(s.LABELS[n]),
                     0,
                     int(s.MAX_WEIGHT * 100),
                     DEFAULT_PCT,
@@ -48,7 +49,9 @@ def weight_sliders() -> tuple[int, ...]:
             )
             for n in s.NAMES
         )
-        st.caption("Default: equal weights (a value judgement, see Method). Rescaled to sum to 100 %; none above 50 %.")
+        st.caption(
+            _("Default: equal weights (a value judgement, see Method). Rescaled to sum to 100 %; none above 50 %.")
+        )
     return chosen
 
 
