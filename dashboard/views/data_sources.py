@@ -14,6 +14,8 @@ import streamlit as st
 
 from dashboard.components import export
 from dashboard.components.data_downloads import TABLE_NAMES, check_table, database_bytes, everything_zip, table_csv
+from dashboard.i18n import _, ngettext
+from dashboard.i18n import formats as fmt
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import BY_NAME
 from dashboard.store import app_data, dataset_version
@@ -43,7 +45,7 @@ def downloads() -> None:
     size_mb = shared.path.stat().st_size / 1e6
     zipped, database = st.columns(2)
     zipped.download_button(
-        "All tables (CSV, zip)",
+        _("All tables (CSV, zip)"),
         data=functools.partial(everything_zip, shared),
         file_name="serbia-alignment-data.zip",
         mime="application/zip",
@@ -53,7 +55,7 @@ def downloads() -> None:
         width="stretch",
     )
     database.download_button(
-        f"Database (DuckDB, {size_mb:.1f} MB)",
+        _("Database (DuckDB, {size} MB)").format(size=f"{size_mb:.1f}".replace(".", fmt.plotly_separators()[0])),
         data=functools.partial(database_bytes, shared.path),
         file_name="alignment.duckdb",
         mime="application/octet-stream",
@@ -63,9 +65,11 @@ def downloads() -> None:
         width="stretch",
     )
     st.caption(
-        "The zip holds one CSV per table, `schema.sql`, a data dictionary (`data_dictionary.csv`: every "
-        "column's type, key, references, allowed values and notes) and a README; "
-        "`python -m dashboard.build --data <folder>` rebuilds the database from it."
+        _(
+            "The zip holds one CSV per table, `schema.sql`, a data dictionary (`data_dictionary.csv`: every "
+            "column's type, key, references, allowed values and notes) and a README; "
+            "`python -m dashboard.build --data <folder>` rebuilds the database from it."
+        )
     )
 
 
@@ -75,9 +79,9 @@ def browse(name: str) -> None:
     data = table(name)
     refs = ", ".join(f"{c.name} → {c.references}" for c in spec.refs.values())
     st.caption(
-        f"{len(data):,} rows · key: {', '.join(spec.key)}"
-        + (f" · references: {refs}" if refs else "")
-        + (" · every row cites a source in fact_sources" if spec.sourced else "")
+        _("{n} rows · key: {key}").format(n=fmt.number(len(data)), key=", ".join(spec.key))
+        + (" · " + _("references: {refs}").format(refs=refs) if refs else "")
+        + (" · " + _("every row cites a source in fact_sources") if spec.sourced else "")
     )
     links = {c: st.column_config.LinkColumn(c) for c in data.columns if c == "url"}
     st.dataframe(data, hide_index=True, width="stretch", column_config=links)
@@ -90,7 +94,7 @@ def browse(name: str) -> None:
         on_click="ignore",
         icon=":material/table:",
     )
-    with st.expander(f"Columns of {name}"):
+    with st.expander(_("Columns of {table}").format(table=name)):
         columns = data_dictionary()
         st.dataframe(columns[columns["table"] == name].drop(columns="table"), hide_index=True, width="stretch")
 
@@ -106,12 +110,18 @@ def sources_search(term: str) -> None:
     found = search_sources(term)
     if found.empty:
         st.info(
-            f"No source matches “{md_escape(term.strip())}”. Try a shorter word, a publisher or part of a URL.",
+            _("No source matches “{term}”. Try a shorter word, a publisher or part of a URL.").format(
+                term=md_escape(term.strip())
+            ),
             icon=":material/search_off:",
         )
         return
-    what = f"matching “{md_escape(term.strip())}”" if term.strip() else "in the data"
-    st.caption(f"{len(found):,} source{'s' if len(found) != 1 else ''} {what}, newest first.")
+    what = _("matching “{term}”").format(term=md_escape(term.strip())) if term.strip() else _("in the data")
+    st.caption(
+        ngettext("{n} source {what}, newest first.", "{n} sources {what}, newest first.", len(found)).format(
+            n=fmt.number(len(found)), what=what
+        )
+    )
     st.dataframe(
         found,
         hide_index=True,
@@ -122,14 +132,14 @@ def sources_search(term: str) -> None:
             "accessed_on": st.column_config.DateColumn("accessed_on", format="YYYY-MM-DD"),
         },
     )
-    title = f"Sources matching “{term.strip()}”" if term.strip() else "All sources"
+    title = _("Sources matching “{term}”").format(term=term.strip()) if term.strip() else _("All sources")
     st.download_button(
         "CSV",
         data=functools.partial(
             export.csv_bytes,
             found,
             title,
-            f"search: {term.strip()}",
+            _("search: {term}").format(term=term.strip()),
             found.iloc[0:0],
             dataset_version.describe(app_data.dataset_info()),
         ),
@@ -145,18 +155,20 @@ def vintages() -> None:
     """Each upstream dataset with the version used and when it was read."""
     sets = dataset_vintages()
     if sets.empty:
-        st.info("No upstream datasets in the data yet.")
+        st.info(_("No upstream datasets in the data yet."))
         return
     for s in sets.itertuples():
-        read = f"read {pd.Timestamp(s.accessed_on):%Y-%m-%d}"
+        read = _("read {date}").format(date=f"{pd.Timestamp(s.accessed_on):%Y-%m-%d}")
         version = (
-            "version not dated" if pd.isna(s.published_on) else f"version of {pd.Timestamp(s.published_on):%Y-%m-%d}"
+            _("version not dated")
+            if pd.isna(s.published_on)
+            else _("version of {date}").format(date=f"{pd.Timestamp(s.published_on):%Y-%m-%d}")
         )
-        tables = ", ".join(s.cited_by_tables) if len(s.cited_by_tables) else "no table yet"
-        st.markdown(
-            f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · "
-            f"cited by {s.facts_citing} fact{'s' if s.facts_citing != 1 else ''} ({md_escape(tables)})"
+        tables = ", ".join(s.cited_by_tables) if len(s.cited_by_tables) else _("no table yet")
+        cited = ngettext("cited by {n} fact ({tables})", "cited by {n} facts ({tables})", s.facts_citing).format(
+            n=s.facts_citing, tables=md_escape(tables)
         )
+        st.markdown(f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · {cited}")
         if isinstance(s.notes, str) and s.notes:
             st.caption(md_escape(s.notes))
 
@@ -165,11 +177,17 @@ def version() -> None:
     """The dataset version of the database the app reads (table dataset_info)."""
     info = app_data.dataset_info()
     if not info["content_sha256"]:
-        st.info("This database records no dataset version: rebuild it with `python -m dashboard.build`.")
+        st.info(_("This database records no dataset version: rebuild it with `python -m dashboard.build`."))
         return
-    st.markdown(f"**Dataset version {md_escape(info['version'])}** · built {md_escape(info['built_at'])}")
+    st.markdown(
+        _("**Dataset version {version}** · built {built}").format(
+            version=md_escape(info["version"]), built=md_escape(info["built_at"])
+        )
+    )
     st.caption(
-        f"Content sha256 `{md_escape(info['content_sha256'])}`, taken over every curated and imported file "
-        "(relative path and bytes): the same data give the same hash. The date is that of the newest entry in "
-        "`data/CHANGELOG.md`, which says what each version added or corrected. Every download names this version."
+        _(
+            "Content sha256 `{sha}`, taken over every curated and imported file (relative path and bytes): the same "
+            "data give the same hash. The date is that of the newest entry in `data/CHANGELOG.md`, which says what "
+            "each version added or corrected. Every download names this version."
+        ).format(sha=md_escape(info["content_sha256"]))
     )
