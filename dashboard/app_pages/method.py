@@ -4,22 +4,32 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.i18n import _, current
+from dashboard.i18n import formats as fmt
 from dashboard.views import method
 
-st.title("Method of the East–West index")
-st.caption(f"Dataset version: {method.dataset_version()}. The same text is docs/method.md in the repository.")
+st.title(_("Method of the East–West index"))
+st.caption(
+    _("Dataset version: {version}. The same text is docs/method.md in the repository.").format(
+        version=method.dataset_version()
+    )
+)
+if current() != "en":  # docs/method.md exists in English only so far (issue 13)
+    st.caption(_("The method text below is in English for now; the worked year after it is translated."))
 
 year, rows, value = method.worked_year()
 st.markdown(method.method_text())
 
-st.subheader("One year worked through, from the current data")
+st.subheader(_("One year worked through, from the current data"))
 if year is None:
-    st.info("The database holds no year with an index value for Serbia.")
+    st.info(_("The database holds no year with an index value for Serbia."))
 else:
     st.markdown(
-        f"Serbia, **{year}**, default settings (equal weights, Cohen's kappa for UN votes, a 5-year arms window "
-        f"weighted by SIPRI TIV, exercises counted). Each rescaled weight is the default weight divided by the sum "
-        f"of the default weights of the components present; the index is the sum of the contributions: "
-        f"**{value:.3f}**."
+        _(
+            "Serbia, **{year}**, default settings (equal weights, Cohen's kappa for UN votes, a 5-year arms window "
+            "weighted by SIPRI TIV, exercises counted). Each rescaled weight is the default weight divided by the sum "
+            "of the default weights of the components present; the index is the sum of the contributions: "
+            "**{value}**."
+        ).format(year=year, value=f"{value:.3f}".replace(".", fmt.plotly_separators()[0]))
     )
     st.dataframe(rows, hide_index=True)

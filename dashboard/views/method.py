@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from dashboard.components.filters import SUBJECT
+from dashboard.i18n import _
 from dashboard.index import settings as s
 from dashboard.paths import DATA_DIR
 from dashboard.store import app_data
@@ -42,12 +43,12 @@ def worked_year(year: int | None = None) -> tuple[int | None, pd.DataFrame, floa
     parts = parts[(parts["country_iso3"] == SUBJECT) & (parts["year"] == year)]
     rows = pd.DataFrame(
         {
-            "Component": parts["label"],
-            "Value": parts["value"].round(3),
-            "Default weight": [s.DEFAULT_WEIGHTS[c] for c in parts["component"]],
-            "Rescaled weight": parts["weight"].round(3),
-            "Contribution": (parts["value"] * parts["weight"]).round(3),
-            "Rests on": parts["basis"],
+            _("Component"): [_(s.LABELS[c]) for c in parts["component"]],
+            _("Value"): parts["value"].round(3),
+            _("Default weight"): [s.DEFAULT_WEIGHTS[c] for c in parts["component"]],
+            _("Rescaled weight"): parts["weight"].round(3),
+            _("Contribution"): (parts["value"] * parts["weight"]).round(3),
+            _("Rests on"): parts["basis"],
         }
     )
     value = float(mine.loc[mine["year"] == year, "value"].iloc[0])
