@@ -60,7 +60,7 @@ LOCALES := dashboard/locale
 i18n: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
 		--project "Serbia Alignment Monitor" -o $(LOCALES)/messages.pot dashboard
-	$(VENV)/bin/pybabel update --quiet -i $(LOCALES)/messages.pot -d $(LOCALES) -l sr_Latn --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -l sr_Latn --no-fuzzy-matching --width 120
 	$(VENV)/bin/pybabel compile --statistics -d $(LOCALES) -l sr_Latn
 
 clean:

@@ -81,7 +81,7 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
     Serbia as a dashed line beside it."""
     countries = comparison.countries(f)
     data = index_rows(f, pcts, countries, with_eu)
-    title = _("East–West index, −1 (East) … +1 (West), with its 5–95 % uncertainty band")
+    title = _("East–West index, −1 (East) … +1 (West), with its uncertainty band (5–95 %)")
     fig = go.Figure()
     for iso3 in countries:
         part = data[(data["series"] != EU_LINE) & (data["country_iso3"] == iso3)]
