@@ -55,19 +55,26 @@ def agreement(
     )
 
 
+def _share(value) -> float | None:
+    return None if value is None or pd.isna(value) else round(float(value), 4)
+
+
+def agreement_row(r, series: str, year_basis: str) -> dict:
+    """One un_agreement row from a frame row with year, country_iso3, partner, agreement, n_votes and, where
+    the source gives them, agreement_abstain_aware and agreement_kappa: the one place the row is shaped."""
+    return {
+        "agreement_id": f"{r.year}-{r.country_iso3}-{r.partner}",
+        "year": int(r.year),
+        "country_iso3": r.country_iso3,
+        "partner": r.partner,
+        "agreement": _share(r.agreement),
+        "agreement_abstain_aware": _share(getattr(r, "agreement_abstain_aware", None)),
+        "n_votes": int(r.n_votes),
+        "agreement_kappa": _share(getattr(r, "agreement_kappa", None)),
+        "source_series": series,
+        "year_basis": year_basis,
+    }
+
+
 def agreement_rows(frame: pd.DataFrame) -> list[dict]:
-    return [
-        {
-            "agreement_id": f"{r.year}-{r.country_iso3}-{r.partner}",
-            "year": int(r.year),
-            "country_iso3": r.country_iso3,
-            "partner": r.partner,
-            "agreement": round(float(r.agreement), 4),
-            "agreement_abstain_aware": round(float(r.agreement_abstain_aware), 4),
-            "n_votes": int(r.n_votes),
-            "agreement_kappa": None if pd.isna(r.agreement_kappa) else round(float(r.agreement_kappa), 4),
-            "source_series": CALENDAR_SERIES,
-            "year_basis": "calendar",
-        }
-        for r in frame.itertuples()
-    ]
+    return [agreement_row(r, CALENDAR_SERIES, "calendar") for r in frame.itertuples()]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.importers.country_names import NAMES_FILE, CountryNames
+from dashboard.importers.unvotes.agreement import agreement_row
 from dashboard.importers.unvotes.read import _read_rows
 from dashboard.pipeline.problems import DataError, Problem
 
@@ -71,21 +72,8 @@ def read_scores(path: Path, names: CountryNames, countries: list[str], partners:
 
 
 def score_rows(frame: pd.DataFrame) -> list[dict]:
-    """un_agreement rows of the session scores (no abstain-aware figure: the file gives none)."""
-    return [
-        {
-            "agreement_id": f"{r.year}-{r.country_iso3}-{r.partner}",
-            "year": int(r.year),
-            "country_iso3": r.country_iso3,
-            "partner": r.partner,
-            "agreement": round(float(r.agreement), 4),
-            "agreement_abstain_aware": None,
-            "n_votes": int(r.n_votes),
-            "source_series": SERIES,
-            "year_basis": YEAR_BASIS,
-        }
-        for r in frame.itertuples()
-    ]
+    """un_agreement rows of the session scores (no abstain-aware figure or kappa: the file gives neither)."""
+    return [agreement_row(r, SERIES, YEAR_BASIS) for r in frame.itertuples()]
 
 
 def evidence(row: dict, session: int, name: str, file: str) -> str:
