@@ -12,9 +12,10 @@ import pytest
 from starlette.routing import Router
 
 from dashboard.components.data_downloads import plain_table_csv
-from dashboard.schema.tables import TABLES
+from dashboard.schema.tables import PUBLISHED
 from dashboard.serve import api, chart_names
 from dashboard.store.database import SharedConnection
+from dashboard.views import index
 from tests.asgi_client import get
 from tests.conftest import fixture_table
 
@@ -30,7 +31,7 @@ def test_datapackage_is_a_valid_frictionless_package_of_every_table(router, tmp_
     reply = get(router, "/api/v1/datapackage.json")
     assert reply.status == 200 and reply.headers["etag"] and "max-age" in reply.headers["cache-control"]
     package = reply.json()
-    assert [r["name"] for r in package["resources"]] == [t.name for t in TABLES]
+    assert [r["name"] for r in package["resources"]] == [t.name for t in PUBLISHED]
     assert package["version"] and package["licenses"] and package["sources"]
     # the descriptor with the data it points to, fetched from the endpoints, validated together
     (tmp_path / "tables").mkdir()
@@ -46,7 +47,7 @@ def test_datapackage_is_a_valid_frictionless_package_of_every_table(router, tmp_
 def test_datapackage_fields_carry_the_declared_types_and_rules(router):
     package = get(router, "/api/v1/datapackage.json").json()
     fields = {(r["name"], f["name"]): f for r in package["resources"] for f in r["schema"]["fields"]}
-    for t in TABLES:
+    for t in PUBLISHED:
         for c in t.columns:
             f = fields[(t.name, c.name)]
             assert f["description"].startswith(c.description)
@@ -138,3 +139,19 @@ def test_an_embed_snippet_keeps_the_filters_and_escapes_the_title():
     assert 'src="http://127.0.0.1:8501/arms?years=2010&amp;years=2020&amp;embed=true"' in snippet
     assert 'title="A &quot;b&quot; &lt;c&gt;"' in snippet
     assert 'src="http://127.0.0.1:8501/?embed=true"' in chart_names.embed_snippet("http://127.0.0.1:8501", [], "t")
+
+
+def test_index_chart_data_follows_the_weights_in_the_url(router, fixture_db):
+    """The index chart's data at the default weights is the stored east_west_index; the page's weight
+    parameters (w_<component>) change it, and weights the page would refuse get a 400."""
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    stored = dict(con.execute("SELECT year, value FROM east_west_index WHERE country_iso3 = 'SRB'").fetchall())
+    rows = pd.DataFrame(get(router, "/api/v1/charts/index.json?compare=").json()["rows"])
+    serbia = rows[(rows["country_iso3"] == "SRB") & (rows["series"] != index.EU_LINE)]
+    assert stored and {int(y): pytest.approx(v) for y, v in zip(serbia["year"], serbia["value"])} == stored
+    tilted = get(router, "/api/v1/charts/index.json?compare=&w_arms_deliveries=50&w_exercises=5").json()["rows"]
+    assert tilted != get(router, "/api/v1/charts/index.json?compare=").json()["rows"]
+    zero = "&".join(f"w_{n}=0" for n in ("un_votes", "cfsp", "arms_deliveries", "arms_orders"))
+    for query in ("w_cfsp=60", "w_cfsp=heavy", zero):
+        reply = get(router, f"/api/v1/charts/index.csv?{query}")
+        assert reply.status == 400 and reply.json()["problems"], query

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.components import data_downloads
-from dashboard.schema.tables import TABLES
+from dashboard.schema.tables import PUBLISHED
 from dashboard.store.database import SharedConnection
 from dashboard.views import data_sources
 from tests.apptest import empty_copy, open_app, rerun, shown, texts
@@ -102,7 +102,9 @@ def test_everything_zip_rebuilds_the_same_database(fixture_db, tmp_path):
 
     archive = zipfile.ZipFile(io.BytesIO(data_downloads.everything_zip(SharedConnection(fixture_db))))
     names = set(archive.namelist())
-    assert names == {f"curated/{t}.csv" for t in data_sources.TABLES} | {
+    assert names == {f"curated/{t}.csv" for t in data_downloads.TABLE_NAMES} | {
+        f"derived/{t}.csv" for t in ("east_west_index", "east_west_components")
+    } | {
         "dataset_info.csv",
         "schema.sql",
         "data_dictionary.csv",
@@ -114,7 +116,7 @@ def test_everything_zip_rebuilds_the_same_database(fixture_db, tmp_path):
         duckdb.connect(str(fixture_db), read_only=True),
         duckdb.connect(str(tmp_path / "again.duckdb"), read_only=True),
     )
-    for table in data_sources.TABLES:
+    for table in data_downloads.TABLE_NAMES + data_downloads.DERIVED_NAMES:
         query = f"select * from {table} order by all"
         assert before.execute(query).fetchall() == after.execute(query).fetchall(), table
     readme = archive.read("README.md").decode()
@@ -126,7 +128,7 @@ def test_data_dictionary_describes_every_column(fixture_db):
     d = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")), keep_default_na=False).set_index(
         ["table", "column"]
     )
-    expected = {(t.name, c) for t in TABLES for c in t.column_names}
+    expected = {(t.name, c) for t in PUBLISHED for c in t.column_names}
     assert set(d.index) == expected
     assert d.loc[("eu_statements", "stance"), "rule"] == ">= -2; <= 2"
     assert d.loc[("countries", "bloc"), "rule"] == "one of: East, West, Other"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import duckdb
 
+from dashboard.schema.columns import SQL_TYPES
 from dashboard.schema.ddl import schema_sql
 from dashboard.schema.row_models import row_model
-from dashboard.schema.tables import FACT_TABLES, TABLES
+from dashboard.schema.tables import DERIVED_TABLES, FACT_TABLES, TABLES
 from dashboard.store import queries
 
 
@@ -143,3 +144,18 @@ def test_required_public_columns_exist():
             ).fetchall()
         }
         assert set(columns) <= have, (table, set(columns) - have)
+
+
+def test_derived_tables_follow_their_declarations(fixture_db):
+    """The build writes the derived tables (dataset version, index) from the same declarations: columns in
+    order, types and comments."""
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    for table in DERIVED_TABLES:
+        rows = con.execute(
+            "SELECT column_name, data_type, comment FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+            [table.name],
+        ).fetchall()
+        assert [r[0] for r in rows] == table.column_names, table.name
+        assert [r[1] for r in rows] == [SQL_TYPES[c.kind] for c in table.columns], table.name
+        assert [r[2] for r in rows] == [c.description for c in table.columns], table.name
+        assert con.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0] > 0, table.name

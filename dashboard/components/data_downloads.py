@@ -10,23 +10,28 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import zipfile
 from pathlib import Path
 
 from dashboard.components.export import PROJECT
 from dashboard.schema.ddl import schema_sql
 from dashboard.schema.dictionary import dictionary
-from dashboard.schema.tables import BY_NAME, TABLES
+from dashboard.schema.tables import DERIVED_TABLES, PUBLISHED, PUBLISHED_BY_NAME, TABLES
 from dashboard.store import dataset_version, queries
 from dashboard.store.database import SharedConnection
 from dashboard.style.text import spreadsheet_safe
 
-TABLE_NAMES = [t.name for t in TABLES]
+TABLE_NAMES = [t.name for t in TABLES]  # read from CSVs: the zip's curated/ folder rebuilds them
+# computed by the build (the index): in the zip's derived/ folder, which a rebuild ignores and recomputes;
+# dataset_info has its own file at the zip's root
+DERIVED_NAMES = [t.name for t in DERIVED_TABLES if t.name != "dataset_info"]
+PUBLISHED_NAMES = [t.name for t in PUBLISHED]
 
 
 def check_table(name: str) -> str:
     """`name` if it is one of the dataset's tables; anything else is refused before it reaches a query."""
-    if name not in BY_NAME:
+    if name not in PUBLISHED_BY_NAME:
         raise ValueError(f"unknown table {name!r}")
     return name
 
@@ -40,6 +45,8 @@ def _cell(value) -> str:
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, list):  # a list column of a derived table: a JSON array (Table Schema `array`)
+        return str(spreadsheet_safe(json.dumps(value, ensure_ascii=False)))
     return str(spreadsheet_safe(value))
 
 
@@ -91,14 +98,16 @@ def _readme(shared: SharedConnection, counts: dict[str, int]) -> str:
         "notes). Every fact row cites at least one source through `fact_sources.csv`; other values sources "
         "give are kept in `alternatives.csv`.",
         "",
-        "Rebuild the database from this folder with `python -m dashboard.build --data <folder>`.",
+        "Rebuild the database from this folder with `python -m dashboard.build --data <folder>`. The tables in "
+        "`derived/` (the East–West index at its default settings) are computed by the build from the others; a "
+        "rebuild recomputes them.",
         "",
         "| table | rows | key | every row cites a source | description |",
         "| --- | --- | --- | --- | --- |",
     ]
     lines += [
         f"| {t.name} | {counts[t.name]} | {', '.join(t.key)} | {'yes' if t.sourced else ''} | {t.description} |"
-        for t in TABLES
+        for t in TABLES + [PUBLISHED_BY_NAME[n] for n in DERIVED_NAMES]
     ]
     lines += ["", "Upstream datasets are credited on every row they feed (see `sources.csv`, kind `dataset`).", ""]
     return "\n".join(lines)
@@ -113,6 +122,10 @@ def everything_zip(shared: SharedConnection) -> bytes:
             header, rows = _fetch(shared, name)
             counts[name] = len(rows)
             z.writestr(f"curated/{name}.csv", _csv(header, rows))
+        for name in DERIVED_NAMES:
+            header, rows = _fetch(shared, name)
+            counts[name] = len(rows)
+            z.writestr(f"derived/{name}.csv", _csv(header, rows))
         info = dataset_version.read(shared.cursor())
         z.writestr("dataset_info.csv", _csv(list(info), [tuple(info.values())]))
         z.writestr("schema.sql", schema_sql())

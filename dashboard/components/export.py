@@ -80,7 +80,8 @@ def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.Dat
 
 
 def _is_list(value: object) -> bool:
-    return isinstance(value, (list, tuple, np.ndarray))
+    # a 0-d array is a number in disguise, not a list of ids
+    return isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray) and value.ndim > 0)
 
 
 def _one_line(text: object) -> str:

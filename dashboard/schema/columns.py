@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 # about 650 characters): a runaway cell is refused at its line instead of bloating the database
 DEFAULT_TEXT_LIMIT = 2000
 
-SQL_TYPES = {"text": "VARCHAR", "integer": "INTEGER", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN"}
+SQL_TYPES = {
+    "text": "VARCHAR",
+    "integer": "INTEGER",
+    "number": "DOUBLE",
+    "date": "DATE",
+    "boolean": "BOOLEAN",
+    "text_list": "VARCHAR[]",  # derived tables only (a CSV cell holds it as a JSON array)
+}
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,10 @@ def date(name: str, description: str, **rules) -> Column:
 
 def boolean(name: str, description: str, **rules) -> Column:
     return Column(name, "boolean", description, **rules)
+
+
+def text_list(name: str, description: str, **rules) -> Column:
+    return Column(name, "text_list", description, **rules)
 
 
 def confidence(**rules):

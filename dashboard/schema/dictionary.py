@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.schema.columns import SQL_TYPES, Column, Table
-from dashboard.schema.tables import BY_NAME, TABLES
+from dashboard.schema.tables import BY_NAME, PUBLISHED
 
 DICTIONARY_COLUMNS = ["table", "column", "type", "required", "key", "references", "rule", "note"]
 
@@ -45,7 +45,7 @@ def _references(c: Column) -> str:
     return target + (f" (or {', '.join(sorted(c.also_allowed))})" if c.also_allowed else "")
 
 
-def dictionary(tables: list[Table] = TABLES) -> pd.DataFrame:
+def dictionary(tables: list[Table] = PUBLISHED) -> pd.DataFrame:
     rows = []
     for t in tables:
         extra = _table_rules(t)

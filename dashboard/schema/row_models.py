@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from dashboard.schema.columns import Column, Ordered, Table, Together
 
-PY_TYPES = {"text": str, "integer": int, "number": float, "date": dt.date, "boolean": bool}
+PY_TYPES = {"text": str, "integer": int, "number": float, "date": dt.date, "boolean": bool, "text_list": list[str]}
 
 
 class Row(BaseModel):

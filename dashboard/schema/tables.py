@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dashboard.schema import coverage_tables as cov
 from dashboard.schema import diplomacy_tables as d
+from dashboard.schema import index_tables as ix
 from dashboard.schema import military_tables as m
 from dashboard.schema import reference_tables as r
 from dashboard.schema.columns import Table
@@ -48,7 +49,10 @@ TABLES: list[Table] = [
 BY_NAME = {t.name: t for t in TABLES}
 
 # tables the build derives inside the new database (dashboard/pipeline/build.py DERIVED_STEPS), not read from CSVs
-DERIVED_TABLES: list[Table] = [r.DATASET_INFO]
+DERIVED_TABLES: list[Table] = [r.DATASET_INFO, ix.EAST_WEST_INDEX, ix.EAST_WEST_COMPONENTS]
+# every table a reader can browse, download or fetch from the API: the read tables, then the derived ones
+PUBLISHED: list[Table] = TABLES + DERIVED_TABLES
+PUBLISHED_BY_NAME = {t.name: t for t in PUBLISHED}
 
 # curated judgements on imported rows: read and applied by the build, not a table of the database
 CORRECTIONS = r.corrections(_FACT_NAMES)

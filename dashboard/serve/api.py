@@ -26,7 +26,7 @@ from dashboard.components import export
 from dashboard.components.chart_panel import Chart
 from dashboard.components.data_downloads import plain_table_csv
 from dashboard.components.filters import Filters, choices
-from dashboard.schema.tables import BY_NAME
+from dashboard.schema.tables import PUBLISHED_BY_NAME
 from dashboard.serve import chart_data, datapackage
 from dashboard.serve.chart_names import API_PREFIX, CHARTS
 from dashboard.serve.version import dataset_version as version_of
@@ -106,8 +106,8 @@ async def table(request: Request) -> Response:
     if parts is None:
         return error(404, "unknown format: use .csv, .json or .parquet", formats=list(TABLE_TYPES))
     name, fmt = parts
-    if name not in BY_NAME:
-        return error(404, f"unknown table {name!r}", tables=list(BY_NAME))
+    if name not in PUBLISHED_BY_NAME:
+        return error(404, f"unknown table {name!r}", tables=list(PUBLISHED_BY_NAME))
     build = {"csv": plain_table_csv, "json": _table_json, "parquet": _table_parquet}[fmt]
     return await _answer(request, TABLE_TYPES[fmt], lambda shared: build(shared, name), f"{name}.{fmt}")
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from dashboard.components.chart_panel import Chart
 from dashboard.components.filters import Choices, Filters, choices, url_notes
+from dashboard.index import settings as index_settings
 from dashboard.serve.chart_names import CHARTS
 from dashboard.style.theme import BLOC_ORDER
-from dashboard.views import arms, eu_cfsp, exercises, overview, un_votes
+from dashboard.views import arms, eu_cfsp, exercises, index, index_data, overview, un_votes
 
 SHARED = ("years", "partners", "blocs", "compare")
 IGNORED = ("embed", "embed_options")  # Streamlit's own: how the page looks, not what it shows
@@ -59,8 +60,26 @@ def _un_measure(raw: dict[str, list[str]]) -> str:
     return values[-1] if values else next(iter(un_votes.MEASURES))
 
 
+def _weight_choices() -> dict[str, list[str]]:
+    # the sliders' range: whole per cents 0–50 (the page reads any of them, as its sliders' URL values)
+    top = int(index_settings.MAX_WEIGHT * 100)
+    return {index_data.weight_key(n): [str(v) for v in range(top + 1)] for n in index_settings.NAMES}
+
+
+def _weights(raw: dict[str, list[str]]) -> tuple[int, ...]:
+    """The weight sliders' values from the URL (the default where absent); BadParameters when fewer than two
+    components keep a weight, as the page then draws no index."""
+    pcts = tuple(int((raw.get(index_data.weight_key(n)) or [index_data.DEFAULT_PCT])[-1]) for n in index_settings.NAMES)
+    if index_data.normalised(pcts) is None:
+        raise BadParameters(["give at least two components a weight: one component alone is not an index"])
+    return pcts
+
+
 SPECS: dict[str, Spec] = {
     "overview": Spec(False, dict, lambda f, raw: overview.overview_chart(f)),
+    "index": Spec(True, _weight_choices, lambda f, raw: index.index_chart(f, _weights(raw))),
+    "index_components": Spec(True, _weight_choices, lambda f, raw: index.components_chart(f, _weights(raw))),
+    "index_sensitivity": Spec(True, _weight_choices, lambda f, raw: index.sensitivity_chart(f, _weights(raw))),
     "arms_by_year": Spec(
         False,
         _arms_choices,

@@ -15,6 +15,9 @@ from collections.abc import Iterable
 # public name -> (page url path, pattern of the chart keys it covers)
 CHARTS: dict[str, tuple[str, str]] = {
     "overview": ("", r"overview"),
+    "index": ("index", r"index"),
+    "index_components": ("index", r"index_components"),
+    "index_sensitivity": ("index", r"index_sensitivity"),
     "arms_by_year": ("arms", r"arms_(order|delivery)_\w+"),
     "arms_by_category": ("arms", r"arms_category_\w+"),
     "arms_deal_type": ("arms", r"arms_dealtype_\w+"),

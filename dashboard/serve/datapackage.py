@@ -10,13 +10,21 @@ from dashboard.components.export import PROJECT
 from dashboard.importers import provenance
 from dashboard.paths import DATA_DIR
 from dashboard.schema.columns import Column, Table
-from dashboard.schema.tables import BY_NAME, TABLES
+from dashboard.schema.tables import BY_NAME, PUBLISHED
 from dashboard.serve.version import built_at, dataset_version
 from dashboard.store import queries
 from dashboard.store.database import SharedConnection
 
-# column kind -> Table Schema field type (booleans are written true/false, dates ISO 8601)
-FIELD_TYPES = {"text": "string", "integer": "integer", "number": "number", "date": "date", "boolean": "boolean"}
+# column kind -> Table Schema field type (booleans are written true/false, dates ISO 8601
+# and lists JSON arrays)
+FIELD_TYPES = {
+    "text": "string",
+    "integer": "integer",
+    "number": "number",
+    "date": "date",
+    "boolean": "boolean",
+    "text_list": "array",
+}
 
 
 def field(c: Column) -> dict:
@@ -99,5 +107,5 @@ def descriptor(shared: SharedConnection) -> dict:
         "created": built_at(shared),
         "licenses": [{"title": text, "path": url} for text, url in licences.items()],
         "sources": sources,
-        "resources": [resource(t) for t in TABLES],
+        "resources": [resource(t) for t in PUBLISHED],
     }

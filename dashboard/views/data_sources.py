@@ -13,15 +13,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components import export
-from dashboard.components.data_downloads import TABLE_NAMES, check_table, database_bytes, everything_zip, table_csv
+from dashboard.components.data_downloads import PUBLISHED_NAMES, check_table, database_bytes, everything_zip, table_csv
 from dashboard.i18n import _, ngettext
 from dashboard.i18n import formats as fmt
 from dashboard.schema.dictionary import dictionary
-from dashboard.schema.tables import BY_NAME
+from dashboard.schema.tables import PUBLISHED_BY_NAME
 from dashboard.store import app_data, dataset_version
 from dashboard.style.text import md_escape, source_markdown
 
-TABLES = TABLE_NAMES
+TABLES = PUBLISHED_NAMES  # the read tables, then the derived ones (dataset version, index)
 
 
 def table(name: str) -> pd.DataFrame:
@@ -75,7 +75,7 @@ def downloads() -> None:
 
 def browse(name: str) -> None:
     """One table in full, its columns explained, and its CSV."""
-    spec = BY_NAME[check_table(name)]
+    spec = PUBLISHED_BY_NAME[check_table(name)]
     data = table(name)
     refs = ", ".join(f"{c.name} → {c.references}" for c in spec.refs.values())
     st.caption(

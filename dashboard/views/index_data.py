@@ -107,5 +107,5 @@ def sensitivity(pcts: tuple[int, ...], country: str, year: int, steps: int = 11)
         for w in np.linspace(0, s.MAX_WEIGHT, steps):
             weights = np.insert(others / others.sum() * (1 - w), j, w)
             rows.append({"component": name, "label": s.LABELS[name], "weight": 100 * w,
-                         "value": aggregate(values, weights)})  # fmt: skip
+                         "value": float(aggregate(values, weights))})  # fmt: skip
     return pd.DataFrame(rows, columns=["component", "label", "weight", "value"])
