@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dashboard.schema.columns import SQL_TYPES, Column, Table
+from dashboard.schema.military_tables import COUNTED_ROLES
 from dashboard.schema.tables import BY_NAME, SUBJECT_COUNTRY, TABLES
 
 
@@ -57,4 +58,5 @@ def schema_sql(tables: list[Table] = TABLES) -> str:
     download ships."""
     head = "-- Serbia Alignment Monitor: database schema (DuckDB), generated from dashboard/schema/.\n"
     subject = f"CREATE MACRO subject_country() AS {_literal(SUBJECT_COUNTRY)};\n"
+    subject += f"CREATE MACRO counted_role(role) AS role IN ({', '.join(map(_literal, COUNTED_ROLES))});\n"
     return head + "\n".join(create_table(t) for t in tables) + "\n" + subject

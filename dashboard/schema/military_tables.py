@@ -105,7 +105,7 @@ EXERCISES = Table(
             "what Serbia did",
             required=True,
             enum=("participant", "host", "observer", "withdrew", "cancelled"),
-        ),
+        ),  # the roles that count as taking part: COUNTED_ROLES below
         count("serbian_troops", "Serbian personnel taking part"),
         count("total_troops", "all personnel taking part"),
         confidence(),
@@ -132,3 +132,9 @@ EXERCISE_PARTICIPANTS = Table(
     ),
     key=("exercise_id", "iso3"),
 )
+
+# The serbia_role values that count as Serbia taking part in an exercise, in the per-year counts, the coverage
+# against published totals and the index. An observer mission (Zapad 2025) is drawn but not counted: observing
+# is not training together, and the published totals count exercises held. The build turns this into the SQL
+# macro counted_role(role) (schema/ddl.py), so queries and views apply the same rule.
+COUNTED_ROLES = ("participant", "host")

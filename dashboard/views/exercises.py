@@ -10,11 +10,13 @@ from dashboard.components.filters import Filters, bloc_label
 from dashboard.components.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
 from dashboard.i18n import N_, _, ngettext
 from dashboard.i18n.countries import country_name
+from dashboard.schema.military_tables import COUNTED_ROLES
 from dashboard.store import app_data
 from dashboard.style.text import plotly_escape
 from dashboard.style.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
 
-TOOK_PART = ("participant", "host", "observer")  # withdrew / cancelled are drawn, but not counted
+# counted as taking part (the same rule as the queries' counted_role); the others are drawn, not counted
+TOOK_PART = COUNTED_ROLES
 DAY_MS = 24 * 3600 * 1000
 # Serbia's role (the serbia_role enum), shown in the reader's language
 ROLES = {
@@ -28,6 +30,18 @@ ROLES = {
 
 def role_label(role: str) -> str:
     return _(ROLES[role]) if role in ROLES else role
+
+
+# how the timeline draws a role: taking part (solid), observing (dotted), withdrawn or cancelled (crossed)
+_ROLE_STYLES = (
+    ("took_part", "", None),  # named by its bloc alone
+    ("observed", ".", N_("{bloc}: Serbia observed")),
+    ("left", "x", N_("{bloc}: Serbia withdrew / cancelled")),
+)
+
+
+def _role_kind(role: str) -> str:
+    return "took_part" if role in TOOK_PART else "observed" if role == "observer" else "left"
 
 
 def _bloc(bloc: str) -> str:
@@ -116,8 +130,8 @@ def timeline_chart(f: Filters) -> Chart:
     ).to_list()
     fig = go.Figure()
     for bloc in BLOC_ORDER:
-        for took_part in (True, False):
-            part = data[(data["bloc"] == bloc) & (data["serbia_role"].isin(TOOK_PART) == took_part)]
+        for kind, pattern, label in _ROLE_STYLES:
+            part = data[(data["bloc"] == bloc) & (data["serbia_role"].map(_role_kind) == kind)]
             if part.empty:
                 continue
             # a bar spans what is known: from bar_start (the start, or the reported length back from a day-exact
@@ -128,11 +142,9 @@ def timeline_chart(f: Filters) -> Chart:
                 x=duration,
                 y=part["partner"].map(plotly_escape),
                 orientation="h",
-                name=bloc_label(bloc)
-                if took_part
-                else _("{bloc}: Serbia withdrew / cancelled").format(bloc=bloc_label(bloc)),
+                name=_(label).format(bloc=bloc_label(bloc)) if label else bloc_label(bloc),
                 legendgroup=bloc,
-                marker={**bar_marker(bloc, "" if took_part else "x"), "line": {"color": colour_of(bloc), "width": 2}},
+                marker={**bar_marker(bloc, pattern), "line": {"color": colour_of(bloc), "width": 2}},
                 customdata=[
                     [i, plotly_escape(n), role_label(r), when(row)]
                     for (i, row), n, r in zip(part.iterrows(), part["name"], part["serbia_role"])

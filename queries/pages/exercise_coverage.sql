@@ -1,5 +1,5 @@
 -- Completeness of the exercise rows: for each year in the range and each partner side (West, East), the
--- exercises $country took part in, hosted or observed that this dataset holds, against every total an
+-- exercises $country took part in or hosted (counted_role) that this dataset holds, against every total an
 -- authoritative source publishes for that year (reported_totals, measure 'exercises'). A year without a
 -- published total still appears, with published and ratio NULL, so a gap is shown rather than hidden; a
 -- published total of zero that we match counts as complete (ratio 1); a
@@ -17,7 +17,7 @@ ours AS (
     JOIN exercise_participants p ON p.exercise_id = e.exercise_id AND p.iso3 <> $country
     JOIN countries c ON c.iso3 = p.iso3
     JOIN sides s ON s.partner_group IN (c.bloc, 'All')
-    WHERE e.serbia_role IN ('participant', 'host', 'observer')
+    WHERE counted_role(e.serbia_role)
 ),
 counted AS (
     SELECT year, partner_group, count(DISTINCT exercise_id) AS our_rows,

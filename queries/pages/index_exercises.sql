@@ -27,5 +27,5 @@ SELECT e.exercise_id AS fact_id, subject_country() AS country_iso3, year(e.start
        b.west, b.east
 FROM exercises e
 JOIN blocs b ON b.exercise_id = e.exercise_id
-WHERE e.start_date IS NOT NULL AND e.serbia_role IN ('participant', 'host') AND (b.west OR b.east)
+WHERE e.start_date IS NOT NULL AND counted_role(e.serbia_role) AND (b.west OR b.east)
 ORDER BY year, e.exercise_id;
