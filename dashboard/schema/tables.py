@@ -17,6 +17,7 @@ FACT_TABLES: list[Table] = [
     m.EXERCISES,
     d.EU_STATEMENTS,
     d.CFSP_ALIGNMENT,
+    d.CFSP_DECLARATIONS,
     d.UN_RESOLUTIONS,
     d.UN_AGREEMENT,
     d.EVENTS,
@@ -37,6 +38,8 @@ TABLES: list[Table] = [
     m.EXERCISE_PARTICIPANTS,
     d.EU_STATEMENTS,
     d.CFSP_ALIGNMENT,
+    d.CFSP_DECLARATIONS,
+    d.CFSP_DECLARATION_ALIGNMENT,
     d.UN_RESOLUTIONS,
     d.UN_VOTES,
     d.UN_AGREEMENT,
@@ -48,7 +51,7 @@ TABLES: list[Table] = [
 BY_NAME = {t.name: t for t in TABLES}
 
 # tables the build derives inside the new database (dashboard/pipeline/build.py DERIVED_STEPS), not read from CSVs
-DERIVED_TABLES: list[Table] = [r.DATASET_INFO]
+DERIVED_TABLES: list[Table] = [d.CFSP_RECOMPUTED, r.DATASET_INFO]
 
 # curated judgements on imported rows: read and applied by the build, not a table of the database
 CORRECTIONS = r.corrections(_FACT_NAMES)
