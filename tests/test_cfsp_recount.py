@@ -95,3 +95,9 @@ def test_recount_follows_the_year_and_partner_filters(monkeypatch, fixture_db):
     at = open_app(monkeypatch, fixture_db, PAGE, {"partners": ["Russia"]})
     assert _recount_table(at) is None
     assert any("No individual declarations recorded" in n for n in texts(at, "info"))
+
+
+def test_serbia_comes_first_in_the_recount_table(monkeypatch, fixture_db):
+    table = _recount_table(open_app(monkeypatch, fixture_db, PAGE, {}))
+    assert list(table["country"])[:2] == ["Serbia", "Serbia"] and list(table["year"])[:2] == [2019, 2021]
+    assert "Montenegro" in set(table["country"])

@@ -213,7 +213,9 @@ def recount(f: Filters) -> pd.DataFrame:
 
     rows["country"] = [country_name(iso3, name) for iso3, name in zip(rows["country_iso3"], rows["country"])]
     rows["published_rates"] = [rates(i, y) for i, y in zip(rows["country_iso3"], rows["year"])]
-    return rows
+    order = {c: i for i, c in enumerate(comparison.countries(f))}  # Serbia first, then the compared countries
+    rows = rows.assign(_order=rows["country_iso3"].map(order)).sort_values(["_order", "year"], kind="stable")
+    return rows.drop(columns="_order").reset_index(drop=True)
 
 
 def _rate(value: float) -> str:
