@@ -19,6 +19,8 @@ FACT_TABLES = (
     "exercise_participants",
     "eu_statements",
     "cfsp_alignment",
+    "cfsp_declarations",
+    "cfsp_declaration_alignment",
     "un_resolutions",
     "un_votes",
     "un_agreement",

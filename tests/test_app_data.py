@@ -103,7 +103,7 @@ def test_everything_zip_rebuilds_the_same_database(fixture_db, tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(data_downloads.everything_zip(SharedConnection(fixture_db))))
     names = set(archive.namelist())
     assert names == {f"curated/{t}.csv" for t in data_downloads.TABLE_NAMES} | {
-        f"derived/{t}.csv" for t in ("east_west_index", "east_west_components")
+        f"derived/{t}.csv" for t in data_downloads.DERIVED_NAMES
     } | {
         "dataset_info.csv",
         "schema.sql",

@@ -26,6 +26,7 @@ st.caption(
         "the point sits at its middle. Use **Compare with** in the sidebar to add the other candidates."
     )
 )
+eu_cfsp.show_recount(filters)
 
 st.subheader(_("EU statements"))
 chosen = st.multiselect(_("Statement topics"), topics, key="topics", placeholder=_("All topics"), bind="query-params")

@@ -21,6 +21,7 @@ import pandas as pd
 
 from dashboard.index.tables import write_index_tables
 from dashboard.paths import DATA_DIR, DEFAULT_DB
+from dashboard.pipeline.cfsp_recomputed import write_cfsp_recomputed
 from dashboard.pipeline.corrections import apply_corrections, read_corrections
 from dashboard.pipeline.cross_checks import check_all
 from dashboard.pipeline.dataset_info import write_dataset_info
@@ -34,6 +35,7 @@ from dashboard.store import queries
 # before the integrity checks), in order; each takes the open connection and the checked rows.
 DERIVED_STEPS: list[Callable[[duckdb.DuckDBPyConnection, dict[str, Loaded]], None]] = [
     write_index_tables,  # east_west_index, east_west_components (dashboard/index/)
+    write_cfsp_recomputed,  # cfsp_recomputed: our own rate from recorded declarations (pipeline/cfsp_recomputed.py)
     write_dataset_info,  # dataset_info: the version of the data (pipeline/dataset_info.py)
 ]
 

@@ -18,6 +18,7 @@ FACT_TABLES: list[Table] = [
     m.EXERCISES,
     d.EU_STATEMENTS,
     d.CFSP_ALIGNMENT,
+    d.CFSP_DECLARATIONS,
     d.UN_RESOLUTIONS,
     d.UN_AGREEMENT,
     d.EVENTS,
@@ -38,6 +39,8 @@ TABLES: list[Table] = [
     m.EXERCISE_PARTICIPANTS,
     d.EU_STATEMENTS,
     d.CFSP_ALIGNMENT,
+    d.CFSP_DECLARATIONS,
+    d.CFSP_DECLARATION_ALIGNMENT,
     d.UN_RESOLUTIONS,
     d.UN_VOTES,
     d.UN_AGREEMENT,
@@ -49,7 +52,7 @@ TABLES: list[Table] = [
 BY_NAME = {t.name: t for t in TABLES}
 
 # tables the build derives inside the new database (dashboard/pipeline/build.py DERIVED_STEPS), not read from CSVs
-DERIVED_TABLES: list[Table] = [r.DATASET_INFO, ix.EAST_WEST_INDEX, ix.EAST_WEST_COMPONENTS]
+DERIVED_TABLES: list[Table] = [r.DATASET_INFO, d.CFSP_RECOMPUTED, ix.EAST_WEST_INDEX, ix.EAST_WEST_COMPONENTS]
 # every table a reader can browse, download or fetch from the API: the read tables, then the derived ones
 PUBLISHED: list[Table] = TABLES + DERIVED_TABLES
 PUBLISHED_BY_NAME = {t.name: t for t in PUBLISHED}

@@ -19,6 +19,9 @@ SELECT 'cfsp_alignment', alignment_id, country_iso3, period_end,
        'CFSP alignment ' || period_label || ' per ' || issuer || ': ' || rate_pct || '%', 'EUU'
 FROM cfsp_alignment
 UNION ALL
+SELECT 'cfsp_declarations', declaration_id, NULL, date, 'EU declaration: ' || title, 'EUU'
+FROM cfsp_declarations
+UNION ALL
 SELECT 'un_resolutions', resolution_id, NULL, date, resolution_id || ': ' || title, NULL
 FROM un_resolutions
 UNION ALL
