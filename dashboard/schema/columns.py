@@ -5,7 +5,10 @@ cross-column rules. Row checks, DuckDB DDL and the data dictionary are all deriv
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from dashboard.i18n import N_
 
 # column kind -> DuckDB type
 # the longest text any column takes unless its declaration says otherwise (the longest cell of the data is
@@ -41,7 +44,9 @@ class Column:
     kind: str  # a key of SQL_TYPES
     description: str
     required: bool = False
-    enum: tuple[str, ...] = ()
+    # allowed values; a mapping value -> English label (marked N_) makes them words readers see, translated
+    # where shown (dashboard/i18n/vocabulary.py); a plain tuple is a technical value shown as it is
+    enum: tuple[str, ...] | Mapping[str, str] = ()
     minimum: float | None = None
     maximum: float | None = None
     pattern: Pattern | None = None
@@ -50,10 +55,23 @@ class Column:
     also_allowed: frozenset[str] = frozenset()  # values besides the referenced keys (no DDL foreign key then)
     default: str | None = None  # what an empty cell means, when not "unknown"
     correctable: bool = False  # may be set for an imported row by a line of curated/corrections.csv
+    # value -> English label of words readers see; from a mapping `enum`, or given for a column whose values
+    # are open (SIPRI's weapon categories): known words are translated, others shown as they are
+    labels: tuple[tuple[str, str], ...] | Mapping[str, str] = ()
 
     def __post_init__(self):
         if self.kind not in SQL_TYPES:
             raise ValueError(f"{self.name}: unknown kind {self.kind!r}")
+        labels = dict(self.labels)
+        if isinstance(self.enum, Mapping):
+            labels = {**self.enum, **labels}
+            object.__setattr__(self, "enum", tuple(self.enum))
+        object.__setattr__(self, "labels", tuple(labels.items()))  # a tuple: the column stays hashable
+
+    @property
+    def label_of(self) -> dict[str, str]:
+        """value -> English label (marked for the catalogs) of the words readers see."""
+        return dict(self.labels)
 
     @property
     def length_limit(self) -> int | None:
@@ -113,7 +131,12 @@ class Table:
         return {c.name: c for c in self.columns if c.references}
 
 
-CONFIDENCE = ("high", "medium", "low")
+def words(*values: str) -> dict[str, str]:
+    """Allowed values that readers see, each its own English label: `enum=words(N_("high"), ...)`."""
+    return {v: v for v in values}
+
+
+CONFIDENCE = words(N_("high"), N_("medium"), N_("low"))
 DATE_PRECISION = ("day", "month", "year")
 
 

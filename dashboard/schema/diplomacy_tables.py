@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dashboard.i18n import N_
 from dashboard.schema.columns import (
     DATE_PRECISION,
     LANGUAGE,
@@ -16,6 +17,7 @@ from dashboard.schema.columns import (
     integer,
     number,
     text,
+    words,
 )
 
 EU_STATEMENTS = Table(
@@ -28,14 +30,14 @@ EU_STATEMENTS = Table(
             "institution",
             "who spoke for the EU",
             required=True,
-            enum=(
-                "European Commission",
-                "European Parliament",
-                "Council of the EU",
-                "European Council",
-                "EEAS / HR/VP",
-                "EU Delegation to Serbia",
-                "EU member state",
+            enum=words(
+                N_("European Commission"),
+                N_("European Parliament"),
+                N_("Council of the EU"),
+                N_("European Council"),
+                N_("EEAS / HR/VP"),
+                N_("EU Delegation to Serbia"),
+                N_("EU member state"),
             ),
         ),
         text("speaker", "the person, where one spoke"),
@@ -43,30 +45,30 @@ EU_STATEMENTS = Table(
             "kind",
             "the form of the statement",
             required=True,
-            enum=(
-                "annual report",
-                "resolution",
-                "report",
-                "conclusions",
-                "statement",
-                "speech",
-                "interview",
-                "press remarks",
+            enum=words(
+                N_("annual report"),
+                N_("resolution"),
+                N_("report"),
+                N_("conclusions"),
+                N_("statement"),
+                N_("speech"),
+                N_("interview"),
+                N_("press remarks"),
             ),
         ),
         text(
             "topic",
             "what it is about",
             required=True,
-            enum=(
-                "CFSP alignment",
-                "Russia sanctions",
-                "Russia ties",
-                "China ties",
-                "strategic orientation",
-                "Kosovo",
-                "accession",
-                "other",
+            enum=words(
+                N_("CFSP alignment"),
+                N_("Russia sanctions"),
+                N_("Russia ties"),
+                N_("China ties"),
+                N_("strategic orientation"),
+                N_("Kosovo"),
+                N_("accession"),
+                N_("other"),
             ),
         ),
         integer(
@@ -108,7 +110,7 @@ CFSP_ALIGNMENT = Table(
             "issuer",
             "who published the rate (never merged across issuers)",
             required=True,
-            enum=("European Commission", "ISAC Fund", "European Parliament", "Other"),
+            enum=words(N_("European Commission"), N_("ISAC Fund"), N_("European Parliament"), N_("Other")),
         ),
         text("period_label", "the reference period as the issuer states it", required=True),
         date("period_start", "first day of the reference period", required=True),
@@ -132,7 +134,19 @@ UN_RESOLUTIONS = Table(
         text("resolution_id", "the UN symbol, e.g. A/RES/ES-11/1", required=True),
         date("date", "day of the vote", required=True),
         text("title", "the resolution's title", required=True),
-        text("topic", "short topic label", required=True),
+        text(
+            "topic",
+            "short topic label",
+            required=True,
+            # the labels in use, translated where shown; a new label is shown as written until it is added
+            labels=words(
+                N_("Ukraine"),
+                N_("Ukraine: Crimea"),
+                N_("Ukraine: war"),
+                N_("Georgia: displaced persons"),
+                N_("Srebrenica"),
+            ),
+        ),
         count("yes", "votes in favour"),
         count("no", "votes against"),
         count("abstain", "abstentions"),
@@ -149,7 +163,12 @@ UN_VOTES = Table(
     (
         text("resolution_id", "the resolution", required=True, references="un_resolutions"),
         country("country_iso3", "the voting country", required=True),
-        text("vote", "the recorded vote", required=True, enum=("yes", "no", "abstain", "absent")),
+        text(
+            "vote",
+            "the recorded vote",
+            required=True,
+            enum=words(N_("yes"), N_("no"), N_("abstain"), N_("absent")),
+        ),
     ),
     key=("resolution_id", "country_iso3"),
 )
@@ -233,17 +252,17 @@ EVENTS = Table(
             "kind",
             "kind of milestone",
             required=True,
-            enum=(
-                "eu-accession",
-                "nato",
-                "visit",
-                "agreement",
-                "arms-deal",
-                "exercise-suspension",
-                "sanctions",
-                "un-vote",
-                "other",
-            ),
+            enum={
+                "eu-accession": N_("EU accession"),
+                "nato": N_("NATO"),
+                "visit": N_("visit"),
+                "agreement": N_("agreement"),
+                "arms-deal": N_("arms deal"),
+                "exercise-suspension": N_("exercise suspension"),
+                "sanctions": N_("sanctions"),
+                "un-vote": N_("UN vote"),
+                "other": N_("other"),
+            },
         ),
         country("partner_iso3", "the other party; empty for Serbia's own decisions"),
         date("end_date", "for periods, e.g. an exercise moratorium"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dashboard.i18n import N_
 from dashboard.schema.columns import (
     CURRENCY,
     DATE_PRECISION,
@@ -15,6 +16,7 @@ from dashboard.schema.columns import (
     date,
     number,
     text,
+    words,
 )
 
 ARMS_TRANSFERS = Table(
@@ -31,7 +33,26 @@ ARMS_TRANSFERS = Table(
         country("supplier_iso3", "the supplying country", required=True),
         text("designation", "the weapon system as SIPRI or the source names it", required=True),
         text("description", "what the system is", correctable=True),
-        text("category", "SIPRI weapon category", required=True),
+        text(
+            "category",
+            "SIPRI weapon category",
+            required=True,
+            # SIPRI's categories, translated where shown; SIPRI may add one, shown as written until added here
+            labels=words(
+                N_("Aircraft"),
+                N_("Air-defence systems"),
+                N_("Anti-submarine warfare"),
+                N_("Armoured vehicles"),
+                N_("Artillery"),
+                N_("Engines"),
+                N_("Missiles"),
+                N_("Naval weapons"),
+                N_("Satellites"),
+                N_("Sensors"),
+                N_("Ships"),
+                N_("Other"),
+            ),
+        ),
         count("quantity_ordered", "number ordered"),
         count("quantity_delivered", "number delivered"),
         arms_year("order_year", "year of the order or contract"),
@@ -42,7 +63,7 @@ ARMS_TRANSFERS = Table(
             "how the arms changed hands",
             required=True,
             correctable=True,
-            enum=("purchase", "donation", "licence", "second-hand", "unknown"),
+            enum=words(N_("purchase"), N_("donation"), N_("licence"), N_("second-hand"), N_("unknown")),
         ),
         number(
             "value_amount",
@@ -57,7 +78,7 @@ ARMS_TRANSFERS = Table(
             "where the deal stands",
             required=True,
             correctable=True,
-            enum=("ordered", "delivering", "delivered", "cancelled"),
+            enum=words(N_("ordered"), N_("delivering"), N_("delivered"), N_("cancelled")),
         ),
         confidence(correctable=True),
         text("notes", "deliveries by year, SIPRI's estimates and comments, disagreements", correctable=True),
@@ -86,25 +107,25 @@ EXERCISES = Table(
             "domain",
             "the exercise's main domain",
             required=True,
-            enum=(
-                "land",
-                "air",
-                "sea",
-                "special-operations",
-                "peacekeeping",
-                "cbrn",
-                "medical",
-                "emergency",
-                "joint",
-                "cyber",
-                "other",
-            ),
+            enum={
+                "land": N_("land"),
+                "air": N_("air"),
+                "sea": N_("sea"),
+                "special-operations": N_("special operations"),
+                "peacekeeping": N_("peacekeeping"),
+                "cbrn": N_("CBRN"),
+                "medical": N_("medical"),
+                "emergency": N_("emergency"),
+                "joint": N_("joint"),
+                "cyber": N_("cyber"),
+                "other": N_("other"),
+            },
         ),
         text(
             "serbia_role",
             "what Serbia did",
             required=True,
-            enum=("participant", "host", "observer", "withdrew", "cancelled"),
+            enum=words(N_("participant"), N_("host"), N_("observer"), N_("withdrew"), N_("cancelled")),
         ),
         count("serbian_troops", "Serbian personnel taking part"),
         count("total_troops", "all personnel taking part"),

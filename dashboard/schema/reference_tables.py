@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.schema.columns import ISO3, URL, Pattern, Table, boolean, date, text
+from dashboard.i18n import N_
+from dashboard.schema.columns import ISO3, URL, Pattern, Table, boolean, date, text, words
 
 SHA256 = Pattern(r"^[0-9a-f]{64}$", "{value!r} is not a sha256 hex digest", "64 lower-case hex digits")
 
@@ -21,7 +22,7 @@ COUNTRIES = Table(
             "bloc",
             "East (Russia, China, Belarus), West (the EU, its members, the US, NATO) or Other",
             required=True,
-            enum=("East", "West", "Other"),
+            enum=words(N_("East"), N_("West"), N_("Other")),
         ),
         text("kind", "a country or an organisation", required=True, enum=("country", "organisation")),
         boolean("eu_member", "member of the EU today (for the EU majority in UN votes)", required=True),
@@ -41,7 +42,12 @@ SOURCES = Table(
         text("publisher", "who published it", required=True),
         date("published_on", "publication date; empty where the page gives none"),
         date("accessed_on", "the day the page (or its stored copy) was read", required=True),
-        text("kind", "kind of source", required=True, enum=("dataset", "official", "news", "analysis")),
+        text(
+            "kind",
+            "kind of source",
+            required=True,
+            enum=words(N_("dataset"), N_("official"), N_("news"), N_("analysis")),
+        ),
         text("notes", "free text: vintage, coverage, caveats"),
     ),
     key=("source_id",),

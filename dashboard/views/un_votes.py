@@ -16,7 +16,7 @@ from dashboard.components import comparison, export
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters, choices
 from dashboard.components.timeline import break_gaps
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
@@ -49,8 +49,6 @@ PANEL_TITLES = {"EU": N_("with the EU majority")}
 # Whose votes the key-votes table shows besides Serbia and the compared countries, unless partners are chosen.
 DEFAULT_VOTE_PARTNERS = ("RUS", "CHN", "USA")
 NOT_RECORDED = "—"
-# the votes as the data records them, in the reader's language
-VOTES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain")}
 
 
 def _names() -> dict[str, str]:
@@ -60,7 +58,8 @@ def _names() -> dict[str, str]:
 
 
 def _vote(vote: object) -> object:
-    return _(VOTES[vote]) if isinstance(vote, str) and vote in VOTES else vote
+    """A recorded vote in the reader's language."""
+    return vocabulary.label("un_votes", "vote", vote)
 
 
 def _dec(value: float, digits: int) -> str:
@@ -216,7 +215,7 @@ def key_votes(f: Filters) -> KeyVotes:
             "date": pd.to_datetime(resolutions["date"]).dt.date,
             "resolution": resolutions["resolution_id"],
             "title": resolutions["title"],
-            "topic": resolutions["topic"],
+            "topic": resolutions["topic"].map(vocabulary.labeller("un_resolutions", "topic")),
             "yes": resolutions["yes"],
             "no": resolutions["no"],
             "abstain": resolutions["abstain"],
