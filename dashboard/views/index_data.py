@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.components.page_params import note_unusable
 from dashboard.i18n import _
-from dashboard.index import inputs, montecarlo
+from dashboard.index import inputs, montecarlo, wording
 from dashboard.index import settings as s
 from dashboard.index.aggregate import aggregate, components_frame
 from dashboard.store import app_data
@@ -77,7 +77,7 @@ def component_table(pcts: tuple[int, ...]) -> pd.DataFrame:
     data = index_inputs()
     if w is None:
         w = np.zeros(len(s.NAMES))
-    frame = components_frame(data, w)
+    frame = components_frame(data, w, say=wording.shown)  # per language: per_database keys on it
     frame["country"] = frame["country_iso3"].map(data.names)
     frame["label"] = frame["component"].map(s.LABELS)
     return frame
