@@ -32,17 +32,22 @@ class Pattern:
         return value
 
 
-ISO3 = Pattern(r"^[A-Z]{3}$", "{value!r} is not a three-letter upper-case code", "three-letter upper-case code")
-URL = Pattern(r"^https?://[^\s/]+\.[^\s]+$", "malformed URL {value!r} (expected http(s)://host.tld/...)", "http(s) URL")
-LANGUAGE = Pattern(r"^[a-z]{2}$", "{value!r} is not a two-letter lower-case ISO 639-1 code", "ISO 639-1 language code")
-CURRENCY = Pattern(r"^[A-Z]{3}$", "{value!r} is not an ISO 4217 currency code", "ISO 4217 currency code")
+# the words (`words`) are marked for the catalogs: the data dictionary on the Data & sources page shows them translated
+ISO3 = Pattern(r"^[A-Z]{3}$", "{value!r} is not a three-letter upper-case code", N_("three-letter upper-case code"))
+URL = Pattern(
+    r"^https?://[^\s/]+\.[^\s]+$", "malformed URL {value!r} (expected http(s)://host.tld/...)", N_("http(s) URL")
+)
+LANGUAGE = Pattern(
+    r"^[a-z]{2}$", "{value!r} is not a two-letter lower-case ISO 639-1 code", N_("ISO 639-1 language code")
+)
+CURRENCY = Pattern(r"^[A-Z]{3}$", "{value!r} is not an ISO 4217 currency code", N_("ISO 4217 currency code"))
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
     kind: str  # a key of SQL_TYPES
-    description: str
+    description: str  # marked N_ where declared: the data dictionary shows it in the reader's language
     required: bool = False
     # allowed values; a mapping value -> English label (marked N_) makes them words readers see, translated
     # where shown (dashboard/i18n/vocabulary.py); a plain tuple is a technical value shown as it is
@@ -164,8 +169,10 @@ def boolean(name: str, description: str, **rules) -> Column:
 def confidence(**rules):
     return text(
         "confidence",
-        "high: official or two independent sources; medium: one reliable secondary "
-        "source; low: a single indirect or vague source",
+        N_(
+            "high: official or two independent sources; medium: one reliable secondary "
+            "source; low: a single indirect or vague source"
+        ),
         required=True,
         enum=CONFIDENCE,
         **rules,

@@ -12,9 +12,10 @@ import functools
 import pandas as pd
 import streamlit as st
 
+from dashboard import i18n
 from dashboard.components import export
 from dashboard.components.data_downloads import TABLE_NAMES, check_table, database_bytes, everything_zip, table_csv
-from dashboard.i18n import _, ngettext
+from dashboard.i18n import _, current, ngettext
 from dashboard.i18n import formats as fmt
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import BY_NAME
@@ -78,6 +79,7 @@ def browse(name: str) -> None:
     spec = BY_NAME[check_table(name)]
     data = table(name)
     refs = ", ".join(f"{c.name} → {c.references}" for c in spec.refs.values())
+    st.caption(md_escape(_(spec.description)))
     st.caption(
         _("{n} rows · key: {key}").format(n=fmt.number(len(data)), key=", ".join(spec.key))
         + (" · " + _("references: {refs}").format(refs=refs) if refs else "")
@@ -95,14 +97,34 @@ def browse(name: str) -> None:
         icon=":material/table:",
     )
     with st.expander(_("Columns of {table}").format(table=name)):
-        columns = data_dictionary()
-        st.dataframe(columns[columns["table"] == name].drop(columns="table"), hide_index=True, width="stretch")
+        columns = data_dictionary(current())
+        st.dataframe(
+            columns[columns["table"] == name].drop(columns="table"),
+            hide_index=True,
+            width="stretch",
+            column_config=dictionary_columns(),
+        )
 
 
 @functools.cache
-def data_dictionary() -> pd.DataFrame:
-    """The dictionary, from the table declarations (the same object for every session: not to be mutated)."""
-    return dictionary()
+def data_dictionary(lang: str) -> pd.DataFrame:
+    """The dictionary in `lang` (the current one), from the table declarations: the same object for every
+    session in that language, not to be mutated. Column names, types and allowed values stay as stored."""
+    shown = dictionary(translated=True)
+    return shown.assign(required=shown["required"] == "yes", key=shown["key"] == "yes")
+
+
+def dictionary_columns() -> dict:
+    """The dictionary's headers in the reader's language (data_dictionary.csv in the zip keeps its own)."""
+    return {
+        "column": _("Column"),
+        "type": _("Type"),
+        "required": st.column_config.CheckboxColumn(_("Required")),
+        "key": st.column_config.CheckboxColumn(_("Key")),
+        "references": _("References"),
+        "rule": st.column_config.TextColumn(_("Rule"), width="medium"),
+        "note": st.column_config.TextColumn(_("Description"), width="large"),
+    }
 
 
 def sources_search(term: str) -> None:
@@ -136,6 +158,8 @@ def sources_search(term: str) -> None:
     st.download_button(
         "CSV",
         data=functools.partial(
+            i18n.call_in,  # the file is written after this run: in this run's language
+            current(),
             export.csv_bytes,
             found,
             title,
