@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
+from dashboard import i18n
 from dashboard.components import comparison, export
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters, choices
@@ -297,7 +298,9 @@ def key_votes_table(f: Filters) -> None:
     title = _("Key UN General Assembly votes: who voted how")
     st.download_button(
         "CSV",
-        data=functools.partial(export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited),
+        data=functools.partial(
+            i18n.call_in, i18n.current(), export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited
+        ),
         file_name=f"serbia-alignment-un-key-votes-{f.year_from}-{f.year_to}.csv",
         mime="text/csv",
         key="un_key_votes_csv",
