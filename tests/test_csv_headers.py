@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import shutil
 
 import pandas as pd
 
@@ -39,9 +40,11 @@ def test_table_downloads_keep_the_stored_column_names_in_every_language(fixture_
     assert header.startswith("statement_id,date,institution,speaker,kind")
 
 
-def test_every_column_a_chart_writes_has_a_header_label(monkeypatch, fixture_db):
+def test_every_column_a_chart_writes_has_a_header_label(monkeypatch, fixture_db, tmp_path):
     """A new chart column without a label would reach Serbian readers as an English name: list it in
     dashboard/components/csv_headers.py (and translate it)."""
+    db = tmp_path / "headers.duckdb"  # a fresh file: no chart cached by an earlier test skips make_chart
+    shutil.copy(fixture_db, db)
     written: dict[str, list[str]] = {}
     real = chart_panel.make_chart
 
@@ -54,7 +57,7 @@ def test_every_column_a_chart_writes_has_a_header_label(monkeypatch, fixture_db)
         if getattr(module, "make_chart", None) is real:
             monkeypatch.setattr(module, "make_chart", recording)
     for page in PAGES:
-        open_app(monkeypatch, fixture_db, page, {"lang": "en"})
+        open_app(monkeypatch, db, page, {"lang": "en"})
     assert len(written) >= 10, sorted(written)  # the pages' charts were seen
     unlabelled = {(key, c) for key, columns in written.items() for c in columns if c not in csv_headers.KNOWN}
     assert not unlabelled, sorted(unlabelled)
