@@ -14,8 +14,9 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.components import export
+from dashboard.components.csv_headers import header
 from dashboard.components.data_downloads import TABLE_NAMES, check_table, database_bytes, everything_zip, table_csv
-from dashboard.i18n import _, current, ngettext
+from dashboard.i18n import _, current, ngettext, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import BY_NAME
@@ -144,14 +145,16 @@ def sources_search(term: str) -> None:
             n=fmt.number(len(found)), what=what
         )
     )
+    found = vocabulary.translated(found, "sources", ["kind"])  # shown and downloaded in the reader's language
     st.dataframe(
         found,
         hide_index=True,
         width="stretch",
         column_config={
-            "url": st.column_config.LinkColumn("url"),
-            "published_on": st.column_config.DateColumn("published_on", format="YYYY-MM-DD"),
-            "accessed_on": st.column_config.DateColumn("accessed_on", format="YYYY-MM-DD"),
+            **{c: header(c) for c in found.columns},
+            "url": st.column_config.LinkColumn(header("url")),
+            "published_on": st.column_config.DateColumn(header("published_on"), format="YYYY-MM-DD"),
+            "accessed_on": st.column_config.DateColumn(header("accessed_on"), format="YYYY-MM-DD"),
         },
     )
     title = _("Sources matching “{term}”").format(term=term.strip()) if term.strip() else _("All sources")
