@@ -1,5 +1,5 @@
-"""The words of the data that readers see (statement kinds, institutions, topics, stances' neighbours: status,
-confidence, Serbia's role, a deal's type, blocs, votes) in the reader's language.
+"""The words of the data that readers see (statement kinds, institutions, topics, status, confidence, Serbia's
+role, a deal's type, blocs, votes) in the reader's language.
 
 The words and their English labels are declared once, with the column, in `dashboard/schema/` (a mapping
 `enum`, or `labels` for a column whose values are open); the data, the queries, the API and the table
@@ -34,11 +34,6 @@ def label(table: str, column: str, value):
 def labeller(table: str, column: str) -> Callable[[object], object]:
     """`label` for one column, for `Series.map`."""
     return functools.partial(label, table, column)
-
-
-def words(table: str, column: str) -> list[str]:
-    """The declared values of `table.column` that readers see, in declaration order."""
-    return list(_labels(table, column))
 
 
 def translated(frame: pd.DataFrame, table: str, columns: Iterable[str]) -> pd.DataFrame:
