@@ -89,6 +89,7 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
         data["partner"].unique(), key=lambda p: (PARTNER_ORDER.index(p) if p in PARTNER_ORDER else 99, names.get(p, p))
     )
     panel_names = {p: country_name(p, n) for p, n in zip(data["partner"], data["partner_name"])}
+    data["partner_name"] = data["partner"].map(panel_names)  # the CSV names partners as the panels do
     cols = 1 if len(partners) == 1 else 2
     rows = math.ceil(len(partners) / cols)
     fig = make_subplots(
