@@ -32,7 +32,7 @@ class Pattern:
         return value
 
 
-# the words (`words`) are marked for the catalogs: the data dictionary on the Data & sources page shows them translated
+# a pattern's `words` are marked for the catalogs: the data dictionary on the Data & sources page translates them
 ISO3 = Pattern(r"^[A-Z]{3}$", "{value!r} is not a three-letter upper-case code", N_("three-letter upper-case code"))
 URL = Pattern(
     r"^https?://[^\s/]+\.[^\s]+$", "malformed URL {value!r} (expected http(s)://host.tld/...)", N_("http(s) URL")
