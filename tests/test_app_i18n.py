@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from dashboard.i18n import catalog
-from tests.apptest import figures_by_key, open_app
+from tests.apptest import figures_by_key, open_app, shown, texts
 
 PAGES = [
     "app_pages/overview.py",
@@ -113,3 +113,63 @@ def test_every_string_a_page_shows_comes_from_the_catalog(monkeypatch, db, page)
     at = open_app(monkeypatch, db, page, {"lang": "sr-Latn"})
     unmarked = [(what, text) for what, text in _shown(at) if "⟦" not in text and text not in UNMARKED_OK | DATA_TEXT]
     assert not unmarked, unmarked
+
+
+# ---------------------------------------------------------------- the data's words, the docs, the dictionary
+
+
+def test_the_data_words_a_page_shows_are_translated(monkeypatch, db):
+    """Statement kinds, institutions and topics (EU & CFSP) and status and confidence words (Arms) are the
+    reader's: the fixture's `annual report`, `Council of the EU`, `Russia ties`, `delivered`, `medium`."""
+    at = open_app(monkeypatch, db, "app_pages/eu_cfsp.py", {"lang": "sr-Latn"})
+    statements = shown(" ".join(texts(at, "markdown")))
+    assert "godišnji izveštaj" in statements and "annual report" not in statements
+    assert "Savet EU" in statements and "Council of the EU" not in statements
+    assert "veze s Rusijom" in statements and "Russia ties" not in statements
+    assert at.multiselect(key="topics").options == ["Usklađenost sa CFSP", "sankcije Rusiji", "veze s Rusijom"]
+    hover = " ".join(t for tr in figures_by_key(at)["eu_statements"]["data"] for t in tr["hovertext"])
+    assert "godišnji izveštaj" in hover and "Evropska komisija" in hover
+
+    at = open_app(monkeypatch, db, "app_pages/arms.py", {"lang": "sr-Latn"})
+    (deals,) = (d.value for d in at.dataframe)
+    assert {"isporučeno", "srednja"} <= set(deals["status"]) | set(deals["confidence"])
+    assert not {"delivered", "medium", "high", "low"} & (set(deals["status"]) | set(deals["confidence"]))
+
+
+def test_a_serbian_link_carries_serbian_topic_labels(monkeypatch, db):
+    at = open_app(monkeypatch, db, "app_pages/eu_cfsp.py", {"lang": "sr-Latn", "topics": ["sankcije Rusiji"]})
+    assert at.multiselect(key="topics").value == ["Russia sanctions"]  # the page filters by the stored value
+    assert not texts(at, "info")
+    assert {tr["name"] for tr in figures_by_key(at)["eu_statements"]["data"]}  # statements of that topic drawn
+    # the English label is not a value of a Serbian link: named in the note, not silently dropped
+    at = open_app(monkeypatch, db, "app_pages/eu_cfsp.py", {"lang": "sr-Latn", "topics": ["Russia sanctions"]})
+    assert any("'Russia sanctions'" in i for i in texts(at, "info"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "basis"),
+    [
+        ("en", "Aggregation and weights", "West and 1 East deals"),
+        ("sr-Latn", "Sabiranje i ponderi", "ugovori sa Zapadom 0, sa Istokom 1"),
+        ("sr-Cyrl", "Сабирање и пондери", "уговори са Западом 0, са Истоком 1"),
+    ],
+)
+def test_the_method_text_and_what_the_index_rests_on_follow_the_language(monkeypatch, db, lang, heading, basis):
+    at = open_app(monkeypatch, db, "app_pages/method.py", {"lang": lang})
+    text = " ".join(texts(at, "markdown"))
+    assert heading in text
+    file = "docs/method.md" if lang == "en" else "docs/method.sr.md"
+    assert any(file in c for c in texts(at, "caption"))
+    (worked,) = (d.value for d in at.dataframe)
+    rests_on = " ".join(worked[worked.columns[-1]])
+    assert basis in rests_on
+
+
+def test_the_data_dictionary_is_shown_in_the_readers_language(monkeypatch, db):
+    at = open_app(monkeypatch, db, "app_pages/data_sources.py", {"lang": "sr-Latn", "table": "eu_statements"})
+    (dictionary,) = (d.value for d in at.dataframe if "note" in d.value.columns)
+    notes = dict(zip(dictionary["column"], dictionary["note"]))
+    assert notes["kind"] == "oblik izjave" and notes["institution"] == "ko je govorio u ime EU"
+    rules = dict(zip(dictionary["column"], dictionary["rule"]))
+    assert rules["kind"].startswith("jedno od: annual report, resolution")  # the stored values, as in the data
+    assert any(c.startswith("Šta su institucije i države članice EU") for c in texts(at, "caption"))

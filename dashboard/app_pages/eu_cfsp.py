@@ -15,7 +15,7 @@ st.caption(_("How far Serbia follows the EU's Common Foreign and Security Policy
 
 filters = sidebar_filters(compare=True)
 topics = eu_cfsp.topics()
-page_params.note_unusable({"topics": topics})
+page_params.note_unusable({"topics": [eu_cfsp.topic_label(t) for t in topics]})
 
 st.subheader(_("CFSP alignment rate"))
 chart_panel.show(eu_cfsp.cfsp_chart(filters), filters, hint=_("Click a point to see the figure's sources."))
@@ -29,7 +29,15 @@ st.caption(
 eu_cfsp.show_recount(filters)
 
 st.subheader(_("EU statements"))
-chosen = st.multiselect(_("Statement topics"), topics, key="topics", placeholder=_("All topics"), bind="query-params")
+# the URL holds the topic's label in the link's language, as it holds partners and blocs (docs/i18n.md)
+chosen = st.multiselect(
+    _("Statement topics"),
+    topics,
+    format_func=eu_cfsp.topic_label,
+    key="topics",
+    placeholder=_("All topics"),
+    bind="query-params",
+)
 chart_panel.show(
     eu_cfsp.statements_chart(filters, tuple(chosen)),
     filters,

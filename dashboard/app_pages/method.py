@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n import _, current
+from dashboard.i18n import _
 from dashboard.i18n import formats as fmt
 from dashboard.views import method
 
 st.title(_("Method of the East–West index"))
 st.caption(
-    _("Dataset version: {version}. The same text is docs/method.md in the repository.").format(
-        version=method.dataset_version()
+    _("Dataset version: {version}. The same text is {file} in the repository.").format(
+        version=method.dataset_version(), file=f"`{method.method_file()}`"
     )
 )
-if current() != "en":  # docs/method.md exists in English only so far (issue 13)
-    st.caption(_("The method text below is in English for now; the worked year after it is translated."))
 
 year, rows, value = method.worked_year()
 st.markdown(method.method_text())

@@ -217,9 +217,13 @@ def _data_link(chart: Chart) -> None:
         return
     params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
     csv, js = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json"))
-    st.caption(f"Data of this chart: [CSV]({csv}) · [JSON]({js}) · [all tables](/api/v1/datapackage.json)")
+    st.caption(
+        _("Data of this chart: [CSV]({csv}) · [JSON]({json}) · [all tables]({tables})").format(
+            csv=csv, json=js, tables="/api/v1/datapackage.json"
+        )
+    )
     if not st.context.is_embedded:
-        with st.expander("Embed this view"):
+        with st.expander(_("Embed this view")):
             st.code(chart_names.embed_snippet(st.context.url or "", params, chart.title), language="html")
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.csv_headers import header
 from dashboard.components.image_renderer import RENDERER, ExportError  # noqa: F401 (callers catch it from here)
 from dashboard.i18n import N_, _
 from dashboard.style.text import plotly_escape, spreadsheet_safe
@@ -74,7 +75,7 @@ def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.Dat
             table[column] = table[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)
         if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
             table[column] = table[column].map(spreadsheet_safe)
-    table.columns = [spreadsheet_safe(str(c)) for c in table.columns]
+    table.columns = [spreadsheet_safe(header(str(c))) for c in table.columns]  # labels in the reader's language
     table.to_csv(out, index=False, lineterminator="\n")
     return out.getvalue().encode("utf-8")
 

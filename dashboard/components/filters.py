@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import N_, _
+from dashboard.i18n import _, vocabulary
 from dashboard.i18n.countries import names as country_names
 from dashboard.schema.tables import SUBJECT_COUNTRY
 from dashboard.store import app_data
@@ -123,12 +123,9 @@ def _by_name(names: dict[str, str]) -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda item: item[1].casefold()))
 
 
-BLOC_LABELS = {"West": N_("West"), "East": N_("East"), "Other": N_("Other")}
-
-
 def bloc_label(bloc: str) -> str:
     """A bloc's name in the reader's language (the data and the queries keep West / East / Other)."""
-    return _(BLOC_LABELS[bloc]) if bloc in BLOC_LABELS else bloc
+    return vocabulary.label("countries", "bloc", bloc)
 
 
 def parse_year(text: str) -> int | None:

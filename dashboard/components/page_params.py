@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from dashboard.components.filters import show_url_notes
+from dashboard.components.filters import show_url_notes, unknown_note
 
 
 def unusable(key: str, valid: Iterable[str]) -> list[str]:
@@ -21,10 +21,6 @@ def unusable(key: str, valid: Iterable[str]) -> list[str]:
 
 def note_unusable(checks: dict[str, Iterable[str]]) -> list[str]:
     """Show one note naming the unusable values of each `key -> valid values`; returns the notes."""
-    notes = [
-        f"unknown {key} {', '.join(repr(v) for v in bad)} ignored"
-        for key, valid in checks.items()
-        if (bad := unusable(key, valid))
-    ]
+    notes = [unknown_note(key, bad) for key, valid in checks.items() if (bad := unusable(key, valid))]
     show_url_notes(notes)
     return notes

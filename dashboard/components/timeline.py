@@ -79,7 +79,7 @@ def milestone_trace(events: pd.DataFrame, positions: list[int]) -> go.Scatter:
         marker={"symbol": "diamond", "size": 10, "color": MILESTONE_COLOUR},
         hovertext=[f"{pd.Timestamp(d):%Y-%m-%d}: {plotly_escape(t)}" for d, t in zip(events["date"], events["title"])],
         hoverinfo="text",
-        name="Milestones",
+        name=_("Milestones"),
         showlegend=False,
         customdata=positions,
     )

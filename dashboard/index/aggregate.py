@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.index import settings as s
+from dashboard.index import wording
 from dashboard.index.inputs import Inputs
 
 
@@ -50,9 +51,10 @@ def point(inputs: Inputs, weights: np.ndarray) -> pd.DataFrame:
     return frame
 
 
-def components_frame(inputs: Inputs, weights: np.ndarray) -> pd.DataFrame:
+def components_frame(inputs: Inputs, weights: np.ndarray, say=wording.english) -> pd.DataFrame:
     """One row per cell and present component: value, effective weight (0 where the cell has no index), what
-    it rests on, its caveat and the facts behind it."""
+    it rests on (`say`: in English for the stored tables, `wording.shown` for a reader), its caveat and the
+    facts behind it."""
     values = inputs.stacked_default()
     eff = effective_weights(values, weights)
     has_index = ~np.isnan(aggregate(values, weights))
@@ -68,7 +70,7 @@ def components_frame(inputs: Inputs, weights: np.ndarray) -> pd.DataFrame:
                     "component": name,
                     "value": float(values[cell, j]),
                     "weight": float(eff[cell, j]) if has_index[cell] else 0.0,
-                    "basis": comp.basis[cell],
+                    "basis": say(comp.basis[cell]),
                     "flag": comp.flags[cell],
                     "fact_table": s.BY_NAME[name].fact_table,
                     "fact_ids": list(comp.fact_ids[cell]),

@@ -17,8 +17,10 @@ import itertools
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n import N_
 from dashboard.index import settings as s
 from dashboard.index.inputs import ComponentValues, Grid, combinations, pack, variants
+from dashboard.index.wording import Said
 
 FIELDS = ("order_year", "delivery_first_year", "delivery_last_year", "sipri_tiv_m")
 
@@ -113,8 +115,18 @@ def values(frame: pd.DataFrame, grid: Grid) -> dict[str, ComponentValues]:
                 cells[name][grid.cell(iso3, year)] = {
                     "values": table[:, :, yi],
                     "fact_ids": [r.fact_id for r, keep in zip(recs, inside) if keep],
-                    "basis": f"{year - w + 1}–{year}: {n_west} West and {n_east} East deals; "
-                    f"SIPRI TIV {tiv_w:.0f} m West, {tiv_e:.0f} m East",
+                    "basis": Said(
+                        N_(
+                            "{first}–{last}: {west} West and {east} East deals; SIPRI TIV {tiv_west} m West, "
+                            "{tiv_east} m East"
+                        ),
+                        first=year - w + 1,
+                        last=year,
+                        west=n_west,
+                        east=n_east,
+                        tiv_west=f"{tiv_w:.0f}",
+                        tiv_east=f"{tiv_e:.0f}",
+                    ),
                     "flag": "" if tiv_w + tiv_e > 0 else "no TIV known in the window: deals counted",
                 }
     return {name: pack(name, grid, c) for name, c in cells.items()}

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.i18n import N_
 from dashboard.index import settings as s
 from dashboard.index.inputs import ComponentValues, Grid, combinations, pack
+from dashboard.index.wording import Said
 
 
 def _year_rows(group: pd.DataFrame) -> pd.DataFrame:
@@ -44,8 +46,11 @@ def values(frame: pd.DataFrame, grid: Grid) -> ComponentValues:
         cells[cell] = {
             "values": [slots],
             "fact_ids": list(rows["fact_id"]),
-            "basis": f"{issuer}: "
-            + "; ".join(rows["period_label"].astype(str))
-            + (f" (also published: {', '.join(others)})" if others else ""),
+            "basis": Said(
+                N_("{issuer}: {periods} (also published: {others})") if others else N_("{issuer}: {periods}"),
+                issuer=Said(issuer),  # an issuer's name is a declared word (cfsp_alignment.issuer)
+                periods="; ".join(rows["period_label"].astype(str)),  # the issuer's own labels: data text
+                others=", ".join(others),
+            ),
         }
     return pack("cfsp", grid, cells)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n import N_
 from dashboard.index.inputs import ComponentValues, Grid, combinations, diverging, pack, variants
+from dashboard.index.wording import Said
 
 
 def _value(recs: list, days: tuple, basis: str) -> float:
@@ -40,6 +42,6 @@ def values(frame: pd.DataFrame, grid: Grid) -> ComponentValues:
         cells[cell] = {
             "values": table,
             "fact_ids": [r.fact_id for r in recs],
-            "basis": f"{west} with West and {east} with East partners",
+            "basis": Said(N_("{west} with West and {east} with East partners"), west=west, east=east),
         }
     return pack("exercises", grid, cells)

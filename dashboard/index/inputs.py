@@ -56,7 +56,7 @@ class ComponentValues:
     values: np.ndarray
     n_combos: np.ndarray
     fact_ids: list[tuple[str, ...]]  # per cell: the facts behind its default value
-    basis: list[str]  # per cell: what the default value rests on, in words
+    basis: list  # per cell: what the default value rests on (wording.Said, or "")
     flags: list[str]  # per cell: a caveat ("" for none)
 
     def default(self) -> np.ndarray:

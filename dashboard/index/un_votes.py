@@ -15,8 +15,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n import N_
 from dashboard.index import settings as s
 from dashboard.index.inputs import ComponentValues, Grid, combinations, pack, variants
+from dashboard.index.wording import Said
 
 
 def _measure(rows: list[tuple[str, float, float]], measure: str) -> float:
@@ -56,7 +58,11 @@ def values(frame: pd.DataFrame, grid: Grid) -> ComponentValues:
         cells[cell] = {
             "values": table,
             "fact_ids": [r.fact_id for r in recs],
-            "basis": f"at least {shared} shared roll calls with each of " + ", ".join(r.partner for r in recs),
+            "basis": Said(
+                N_("at least {shared} shared roll calls with each of {partners}"),
+                shared=shared,
+                partners=", ".join(r.partner for r in recs),  # codes: the same in every language
+            ),
             "flag": f"few shared roll calls ({shared})" if shared < s.FEW_VOTES else "",
         }
     return pack("un_votes", grid, cells)

@@ -5,7 +5,10 @@ cross-column rules. Row checks, DuckDB DDL and the data dictionary are all deriv
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from dashboard.i18n import N_
 
 # column kind -> DuckDB type
 # the longest text any column takes unless its declaration says otherwise (the longest cell of the data is
@@ -36,19 +39,26 @@ class Pattern:
         return value
 
 
-ISO3 = Pattern(r"^[A-Z]{3}$", "{value!r} is not a three-letter upper-case code", "three-letter upper-case code")
-URL = Pattern(r"^https?://[^\s/]+\.[^\s]+$", "malformed URL {value!r} (expected http(s)://host.tld/...)", "http(s) URL")
-LANGUAGE = Pattern(r"^[a-z]{2}$", "{value!r} is not a two-letter lower-case ISO 639-1 code", "ISO 639-1 language code")
-CURRENCY = Pattern(r"^[A-Z]{3}$", "{value!r} is not an ISO 4217 currency code", "ISO 4217 currency code")
+# a pattern's `words` are marked for the catalogs: the data dictionary on the Data & sources page translates them
+ISO3 = Pattern(r"^[A-Z]{3}$", "{value!r} is not a three-letter upper-case code", N_("three-letter upper-case code"))
+URL = Pattern(
+    r"^https?://[^\s/]+\.[^\s]+$", "malformed URL {value!r} (expected http(s)://host.tld/...)", N_("http(s) URL")
+)
+LANGUAGE = Pattern(
+    r"^[a-z]{2}$", "{value!r} is not a two-letter lower-case ISO 639-1 code", N_("ISO 639-1 language code")
+)
+CURRENCY = Pattern(r"^[A-Z]{3}$", "{value!r} is not an ISO 4217 currency code", N_("ISO 4217 currency code"))
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
     kind: str  # a key of SQL_TYPES
-    description: str
+    description: str  # marked N_ where declared: the data dictionary shows it in the reader's language
     required: bool = False
-    enum: tuple[str, ...] = ()
+    # allowed values; a mapping value -> English label (marked N_) makes them words readers see, translated
+    # where shown (dashboard/i18n/vocabulary.py); a plain tuple is a technical value shown as it is
+    enum: tuple[str, ...] | Mapping[str, str] = ()
     minimum: float | None = None
     maximum: float | None = None
     pattern: Pattern | None = None
@@ -57,10 +67,23 @@ class Column:
     also_allowed: frozenset[str] = frozenset()  # values besides the referenced keys (no DDL foreign key then)
     default: str | None = None  # what an empty cell means, when not "unknown"
     correctable: bool = False  # may be set for an imported row by a line of curated/corrections.csv
+    # value -> English label of words readers see; from a mapping `enum`, or given for a column whose values
+    # are open (SIPRI's weapon categories): known words are translated, others shown as they are
+    labels: tuple[tuple[str, str], ...] | Mapping[str, str] = ()
 
     def __post_init__(self):
         if self.kind not in SQL_TYPES:
             raise ValueError(f"{self.name}: unknown kind {self.kind!r}")
+        labels = dict(self.labels)
+        if isinstance(self.enum, Mapping):
+            labels = {**self.enum, **labels}
+            object.__setattr__(self, "enum", tuple(self.enum))
+        object.__setattr__(self, "labels", tuple(labels.items()))  # a tuple: the column stays hashable
+
+    @property
+    def label_of(self) -> dict[str, str]:
+        """value -> English label (marked for the catalogs) of the words readers see."""
+        return dict(self.labels)
 
     @property
     def length_limit(self) -> int | None:
@@ -120,7 +143,12 @@ class Table:
         return {c.name: c for c in self.columns if c.references}
 
 
-CONFIDENCE = ("high", "medium", "low")
+def words(*values: str) -> dict[str, str]:
+    """Allowed values that readers see, each its own English label: `enum=words(N_("high"), ...)`."""
+    return {v: v for v in values}
+
+
+CONFIDENCE = words(N_("high"), N_("medium"), N_("low"))
 DATE_PRECISION = ("day", "month", "year")
 
 
@@ -152,8 +180,10 @@ def text_list(name: str, description: str, **rules) -> Column:
 def confidence(**rules):
     return text(
         "confidence",
-        "high: official or two independent sources; medium: one reliable secondary "
-        "source; low: a single indirect or vague source",
+        N_(
+            "high: official or two independent sources; medium: one reliable secondary "
+            "source; low: a single indirect or vague source"
+        ),
         required=True,
         enum=CONFIDENCE,
         **rules,

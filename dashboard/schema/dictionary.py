@@ -1,54 +1,74 @@
-"""The data dictionary: one row per column of every table, derived from the declarations."""
+"""The data dictionary: one row per column of every table, derived from the declarations.
+
+English by default (data_dictionary.csv in the zip, the API); `translated=True` gives the reader's language
+for the Data & sources page: descriptions and the rules' words translated, while table and column names,
+types and allowed values stay as stored (they are what a reader finds in the data).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.i18n import N_, _
 from dashboard.schema.columns import SQL_TYPES, Column, Table
 from dashboard.schema.tables import BY_NAME, PUBLISHED
 
 DICTIONARY_COLUMNS = ["table", "column", "type", "required", "key", "references", "rule", "note"]
 
+ONE_OF = N_("one of: {values}")
+AT_MOST = N_("at most {n} characters")
+EMPTY_MEANS = N_("empty means {value}")
+NOT_BEFORE = N_("not before {column}")
+TOGETHER = N_("given together with {column}")
+UNIQUE = N_("unique together: {columns}")
+OR_ALSO = N_("{target} (or {values})")
 
-def rule(c: Column) -> str:
+
+def _english(message: str) -> str:
+    return message
+
+
+def rule(c: Column, say=_english) -> str:
     """A column's checks in words: allowed values, bounds, lengths, patterns."""
-    parts = [("one of: " + ", ".join(c.enum))] if c.enum else []
+    parts = [say(ONE_OF).format(values=", ".join(c.enum))] if c.enum else []
     if c.minimum is not None:
         parts.append(f">= {c.minimum:g}")
     if c.maximum is not None:
         parts.append(f"<= {c.maximum:g}")
     if c.length_limit is not None and not c.enum:
-        parts.append(f"at most {c.length_limit} characters")
+        parts.append(say(AT_MOST).format(n=c.length_limit))
     if c.pattern:
-        parts.append(c.pattern.words)
+        parts.append(say(c.pattern.words))
     if c.default is not None:
-        parts.append(f"empty means {c.default}")
+        parts.append(say(EMPTY_MEANS).format(value=c.default))
     return "; ".join(parts)
 
 
-def _table_rules(t: Table) -> dict[str, list[str]]:
+def _table_rules(t: Table, say=_english) -> dict[str, list[str]]:
     """Rules that tie a column to another one, listed under the later column."""
     notes: dict[str, list[str]] = {}
     for o in t.ordered:
-        notes.setdefault(o.last, []).append(f"not before {o.first}")
+        notes.setdefault(o.last, []).append(say(NOT_BEFORE).format(column=o.first))
     for g in t.together:
-        notes.setdefault(g.b, []).append(f"given together with {g.a}")
+        notes.setdefault(g.b, []).append(say(TOGETHER).format(column=g.a))
     for u in t.unique:
-        notes.setdefault(u[-1], []).append(f"unique together: {', '.join(u)}")
+        notes.setdefault(u[-1], []).append(say(UNIQUE).format(columns=", ".join(u)))
     return notes
 
 
-def _references(c: Column) -> str:
+def _references(c: Column, say=_english) -> str:
     if not c.references:
         return ""
     target = f"{c.references}.{BY_NAME[c.references].key[0]}"
-    return target + (f" (or {', '.join(sorted(c.also_allowed))})" if c.also_allowed else "")
+    return say(OR_ALSO).format(target=target, values=", ".join(sorted(c.also_allowed))) if c.also_allowed else target
 
 
-def dictionary(tables: list[Table] = PUBLISHED) -> pd.DataFrame:
+def dictionary(tables: list[Table] = PUBLISHED, translated: bool = False) -> pd.DataFrame:
+    """The dictionary; `translated`: in the current session's language (a page), else English (files)."""
+    say = _ if translated else _english
     rows = []
     for t in tables:
-        extra = _table_rules(t)
+        extra = _table_rules(t, say)
         for c in t.columns:
             rows.append(
                 {
@@ -57,9 +77,9 @@ def dictionary(tables: list[Table] = PUBLISHED) -> pd.DataFrame:
                     "type": SQL_TYPES[c.kind],
                     "required": "yes" if c.required else "no",
                     "key": "yes" if c.name in t.key else "",
-                    "references": _references(c),
-                    "rule": "; ".join(filter(None, [rule(c), *extra.get(c.name, [])])),
-                    "note": c.description,
+                    "references": _references(c, say),
+                    "rule": "; ".join(filter(None, [rule(c, say), *extra.get(c.name, [])])),
+                    "note": say(c.description),
                 }
             )
     return pd.DataFrame(rows, columns=DICTIONARY_COLUMNS)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters, bloc_label
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
@@ -18,29 +18,7 @@ from dashboard.style.theme import BLOC_ORDER, PATTERNS, bar_marker, base_layout,
 MEASURES = {"deals": N_("Deals"), "tiv": N_("SIPRI TIV")}  # labels are also the URL values
 BASES = {"order": N_("Ordered"), "delivery": N_("First delivered")}
 AXIS_TITLES = {"deals": N_("Deals (count)"), "tiv": N_("SIPRI TIV (millions)")}
-DEAL_TYPES = ["purchase", "donation", "second-hand", "licence", "unknown"]
-# the data's English words (the deal_type enum, SIPRI's weapon categories), shown in the reader's language
-DEAL_TYPE_LABELS = {
-    "purchase": N_("purchase"),
-    "donation": N_("donation"),
-    "second-hand": N_("second-hand"),
-    "licence": N_("licence"),
-    "unknown": N_("unknown"),
-}
-CATEGORY_LABELS = {
-    "Aircraft": N_("Aircraft"),
-    "Air-defence systems": N_("Air-defence systems"),
-    "Anti-submarine warfare": N_("Anti-submarine warfare"),
-    "Armoured vehicles": N_("Armoured vehicles"),
-    "Artillery": N_("Artillery"),
-    "Engines": N_("Engines"),
-    "Missiles": N_("Missiles"),
-    "Naval weapons": N_("Naval weapons"),
-    "Satellites": N_("Satellites"),
-    "Sensors": N_("Sensors"),
-    "Ships": N_("Ships"),
-    "Other": N_("Other"),
-}
+DEAL_TYPES = ["purchase", "donation", "second-hand", "licence", "unknown"]  # the order of the stacks
 _YEAR_COLUMN = {"order": "order_year", "delivery": "delivery_first_year"}
 
 
@@ -230,11 +208,11 @@ def deal_type_chart(f: Filters, measure: str) -> Chart:
 
 
 def _category(category: str) -> str:
-    return _(CATEGORY_LABELS[category]) if category in CATEGORY_LABELS else category
+    return vocabulary.label("arms_transfers", "category", category)
 
 
 def _deal_type(kind: str) -> str:
-    return _(DEAL_TYPE_LABELS[kind]) if kind in DEAL_TYPE_LABELS else kind
+    return vocabulary.label("arms_transfers", "deal_type", kind)
 
 
 def table_columns() -> dict:
@@ -267,10 +245,10 @@ def deals_table(f: Filters) -> None:
         st.info(_("No arms deals for these filters."))
         return
     columns = table_columns()
-    shown = _supplier_names(d)
+    shown = vocabulary.translated(
+        _supplier_names(d), "arms_transfers", ["category", "deal_type", "status", "confidence"]
+    )
     shown["bloc"] = shown["bloc"].map(bloc_label)
-    shown["category"] = shown["category"].map(_category)
-    shown["deal_type"] = shown["deal_type"].map(_deal_type)
     st.dataframe(shown[list(columns)], column_config=columns, hide_index=True, key="arms_deals_table")
     st.caption(
         _(

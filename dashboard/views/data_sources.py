@@ -12,9 +12,11 @@ import functools
 import pandas as pd
 import streamlit as st
 
+from dashboard import i18n
 from dashboard.components import export
+from dashboard.components.csv_headers import header
 from dashboard.components.data_downloads import PUBLISHED_NAMES, check_table, database_bytes, everything_zip, table_csv
-from dashboard.i18n import _, ngettext
+from dashboard.i18n import _, current, ngettext, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import PUBLISHED_BY_NAME
@@ -78,6 +80,7 @@ def browse(name: str) -> None:
     spec = PUBLISHED_BY_NAME[check_table(name)]
     data = table(name)
     refs = ", ".join(f"{c.name} → {c.references}" for c in spec.refs.values())
+    st.caption(md_escape(_(spec.description)))
     st.caption(
         _("{n} rows · key: {key}").format(n=fmt.number(len(data)), key=", ".join(spec.key))
         + (" · " + _("references: {refs}").format(refs=refs) if refs else "")
@@ -95,14 +98,34 @@ def browse(name: str) -> None:
         icon=":material/table:",
     )
     with st.expander(_("Columns of {table}").format(table=name)):
-        columns = data_dictionary()
-        st.dataframe(columns[columns["table"] == name].drop(columns="table"), hide_index=True, width="stretch")
+        columns = data_dictionary(current())
+        st.dataframe(
+            columns[columns["table"] == name].drop(columns="table"),
+            hide_index=True,
+            width="stretch",
+            column_config=dictionary_columns(),
+        )
 
 
 @functools.cache
-def data_dictionary() -> pd.DataFrame:
-    """The dictionary, from the table declarations (the same object for every session: not to be mutated)."""
-    return dictionary()
+def data_dictionary(lang: str) -> pd.DataFrame:
+    """The dictionary in `lang` (the current one), from the table declarations: the same object for every
+    session in that language, not to be mutated. Column names, types and allowed values stay as stored."""
+    shown = dictionary(translated=True)
+    return shown.assign(required=shown["required"] == "yes", key=shown["key"] == "yes")
+
+
+def dictionary_columns() -> dict:
+    """The dictionary's headers in the reader's language (data_dictionary.csv in the zip keeps its own)."""
+    return {
+        "column": _("Column"),
+        "type": _("Type"),
+        "required": st.column_config.CheckboxColumn(_("Required")),
+        "key": st.column_config.CheckboxColumn(_("Key")),
+        "references": _("References"),
+        "rule": st.column_config.TextColumn(_("Rule"), width="medium"),
+        "note": st.column_config.TextColumn(_("Description"), width="large"),
+    }
 
 
 def sources_search(term: str) -> None:
@@ -122,20 +145,24 @@ def sources_search(term: str) -> None:
             n=fmt.number(len(found)), what=what
         )
     )
+    found = vocabulary.translated(found, "sources", ["kind"])  # shown and downloaded in the reader's language
     st.dataframe(
         found,
         hide_index=True,
         width="stretch",
         column_config={
-            "url": st.column_config.LinkColumn("url"),
-            "published_on": st.column_config.DateColumn("published_on", format="YYYY-MM-DD"),
-            "accessed_on": st.column_config.DateColumn("accessed_on", format="YYYY-MM-DD"),
+            **{c: header(c) for c in found.columns},
+            "url": st.column_config.LinkColumn(header("url")),
+            "published_on": st.column_config.DateColumn(header("published_on"), format="YYYY-MM-DD"),
+            "accessed_on": st.column_config.DateColumn(header("accessed_on"), format="YYYY-MM-DD"),
         },
     )
     title = _("Sources matching “{term}”").format(term=term.strip()) if term.strip() else _("All sources")
     st.download_button(
         "CSV",
         data=functools.partial(
+            i18n.call_in,  # the file is written after this run: in this run's language
+            current(),
             export.csv_bytes,
             found,
             title,

@@ -11,7 +11,7 @@ from dashboard.components import comparison
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters
 from dashboard.components.timeline import cadence, period_mid
-from dashboard.i18n import N_, _, ngettext
+from dashboard.i18n import _, docs, ngettext, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.paths import ROOT
@@ -34,17 +34,25 @@ ISSUER_SYMBOL = {
 # Periods of one series are joined by a line only when the next starts within this long after the last
 # ends: a missing year shows as a break, not as an interpolated line.
 MAX_JOINED_GAP = pd.Timedelta(days=190)
-# the issuers' names in the reader's language (the data and the ordering keep the English)
-ISSUER_LABELS = {
-    "European Commission": N_("European Commission"),
-    "ISAC Fund": N_("ISAC Fund"),
-    "European Parliament": N_("European Parliament"),
-    "Other": N_("Other"),
-}
 
 
 def issuer_label(issuer: str) -> str:
-    return _(ISSUER_LABELS[issuer]) if issuer in ISSUER_LABELS else issuer
+    """An issuer's name in the reader's language (the data and the ordering keep the English)."""
+    return vocabulary.label("cfsp_alignment", "issuer", issuer)
+
+
+def topic_label(topic: str) -> str:
+    """A statement topic in the reader's language: the topic filter's labels, hence its URL values."""
+    return vocabulary.label("eu_statements", "topic", topic)
+
+
+def _said(r) -> tuple[str, str, str]:
+    """Institution, kind and topic of a statement in the reader's language (not yet escaped)."""
+    return (
+        vocabulary.label("eu_statements", "institution", r.institution),
+        vocabulary.label("eu_statements", "kind", r.kind),
+        topic_label(r.topic),
+    )
 
 
 def stance_label(stance) -> str:
@@ -353,11 +361,12 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
 
 
 def _statement_hover(r) -> str:
-    who = plotly_escape(r.institution) + (
+    institution, kind, topic = _said(r)
+    who = plotly_escape(institution) + (
         f" — {plotly_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else ""
     )
     return (
-        f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plotly_escape(r.kind)} · {plotly_escape(r.topic)} · "
+        f"<b>{pd.Timestamp(r.date):%Y-%m-%d}</b> · {who}<br>{plotly_escape(kind)} · {plotly_escape(topic)} · "
         + _("stance {stance}").format(stance=stance_label(r.stance))
         + f"<br>“{plotly_wrapped(r.excerpt)}”"
         + (
@@ -386,11 +395,12 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
     sources = {fact_id: group for fact_id, group in cited.groupby("fact_id")}
     blocks = []
     for r in data.iloc[::-1].itertuples():
-        who = md_escape(r.institution) + (
+        institution, kind, topic = _said(r)
+        who = md_escape(institution) + (
             f" — {md_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else ""
         )
         lines = [
-            f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(r.kind)} · *{md_escape(r.topic)}* · "
+            f"**{pd.Timestamp(r.date):%Y-%m-%d}** · {who} · {md_escape(kind)} · *{md_escape(topic)}* · "
             + _("stance {stance}").format(stance=f"**{md_escape(stance_label(r.stance))}**"),
             "",
             f"> {md_escape(r.excerpt)}",
@@ -424,6 +434,6 @@ def codebook() -> None:
     )
     with st.expander(_("Stance codebook: how each value is coded")):
         if CODEBOOK.exists():
-            st.markdown(CODEBOOK.read_text(encoding="utf-8"))
+            st.markdown(docs.document(CODEBOOK))
         else:
             st.caption(_("The codebook (docs/stance-codebook.md) is not in this copy of the project."))

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters, bloc_label
 from dashboard.components.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
-from dashboard.i18n import N_, _, ngettext
+from dashboard.i18n import N_, _, ngettext, vocabulary
 from dashboard.i18n.countries import country_name
 from dashboard.schema.military_tables import COUNTED_ROLES
 from dashboard.store import app_data
@@ -18,18 +18,11 @@ from dashboard.style.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, co
 # counted as taking part (the same rule as the queries' counted_role); the others are drawn, not counted
 TOOK_PART = COUNTED_ROLES
 DAY_MS = 24 * 3600 * 1000
-# Serbia's role (the serbia_role enum), shown in the reader's language
-ROLES = {
-    "participant": N_("participant"),
-    "host": N_("host"),
-    "observer": N_("observer"),
-    "withdrew": N_("withdrew"),
-    "cancelled": N_("cancelled"),
-}
 
 
 def role_label(role: str) -> str:
-    return _(ROLES[role]) if role in ROLES else role
+    """Serbia's role (the serbia_role words) in the reader's language."""
+    return vocabulary.label("exercises", "serbia_role", role)
 
 
 # how the timeline draws a role: taking part (solid), observing (dotted), withdrawn or cancelled (crossed)

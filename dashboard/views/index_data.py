@@ -9,7 +9,8 @@ import streamlit as st
 
 from dashboard.components.page_params import note_unusable
 from dashboard.i18n import _
-from dashboard.index import inputs, montecarlo
+from dashboard.i18n.countries import country_name
+from dashboard.index import inputs, montecarlo, wording
 from dashboard.index import settings as s
 from dashboard.index.aggregate import aggregate, components_frame
 from dashboard.store import app_data
@@ -67,7 +68,7 @@ def index_table(pcts: tuple[int, ...]) -> pd.DataFrame:
     if w is None or not data.grid.size:
         return pd.DataFrame(columns=["country_iso3", "year", "value", "lower", "upper", "median", "components_used"])
     frame = montecarlo.summary(data, w)
-    frame["country"] = frame["country_iso3"].map(data.names)
+    frame["country"] = _names(frame, data)
     return frame
 
 
@@ -77,10 +78,15 @@ def component_table(pcts: tuple[int, ...]) -> pd.DataFrame:
     data = index_inputs()
     if w is None:
         w = np.zeros(len(s.NAMES))
-    frame = components_frame(data, w)
-    frame["country"] = frame["country_iso3"].map(data.names)
+    frame = components_frame(data, w, say=wording.shown)  # per language: per_database keys on it
+    frame["country"] = _names(frame, data)
     frame["label"] = frame["component"].map(s.LABELS)
     return frame
+
+
+def _names(frame: pd.DataFrame, data: inputs.Inputs) -> list[str]:
+    """Country names in the reader's language (the chart legends and the CSVs; the inputs keep the English)."""
+    return [country_name(iso3, data.names.get(iso3, iso3)) for iso3 in frame["country_iso3"]]
 
 
 @per_database

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from dashboard.components.filters import SUBJECT
-from dashboard.i18n import _
+from dashboard.i18n import _, current, docs
 from dashboard.index import settings as s
 from dashboard.paths import DATA_DIR
 from dashboard.store import app_data
@@ -19,9 +19,13 @@ DEFAULT = tuple(round(100 * s.DEFAULT_WEIGHTS[n]) for n in s.NAMES)
 
 
 def method_text() -> str:
-    """docs/method.md without its first heading (the page has its own title)."""
-    text = METHOD_MD.read_text(encoding="utf-8")
-    return re.sub(r"\A# [^\n]*\n", "", text)
+    """docs/method.md (docs/method.sr.md in Serbian) without its first heading (the page has its own title)."""
+    return re.sub(r"\A# [^\n]*\n", "", docs.document(METHOD_MD))
+
+
+def method_file() -> str:
+    """The repository path of the text the page shows."""
+    return "docs/" + docs.version_path(METHOD_MD, current()).name
 
 
 def dataset_version() -> str:

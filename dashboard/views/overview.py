@@ -120,7 +120,10 @@ def _milestones(f: Filters) -> pd.DataFrame:
             "year": pd.to_datetime(ev["date"]).dt.year,
             "bloc": ev["bloc"],
             "kind": ev["kind"],
-            "name": ev["partner"],
+            "name": [  # the partner, in the reader's language (no partner: Serbia's own decision)
+                country_name(iso3, name) if isinstance(iso3, str) else name
+                for iso3, name in zip(ev["partner_iso3"], ev["partner"])
+            ],
             "label": ev["title"],
             "fact_table": ev["fact_table"],
             "fact_ids": ev["fact_ids"],

@@ -12,11 +12,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
+from dashboard import i18n
 from dashboard.components import comparison, export
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters, choices
 from dashboard.components.timeline import break_gaps
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
@@ -49,8 +50,6 @@ PANEL_TITLES = {"EU": N_("with the EU majority")}
 # Whose votes the key-votes table shows besides Serbia and the compared countries, unless partners are chosen.
 DEFAULT_VOTE_PARTNERS = ("RUS", "CHN", "USA")
 NOT_RECORDED = "—"
-# the votes as the data records them, in the reader's language
-VOTES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain")}
 
 
 def _names() -> dict[str, str]:
@@ -60,7 +59,8 @@ def _names() -> dict[str, str]:
 
 
 def _vote(vote: object) -> object:
-    return _(VOTES[vote]) if isinstance(vote, str) and vote in VOTES else vote
+    """A recorded vote in the reader's language."""
+    return vocabulary.label("un_votes", "vote", vote)
 
 
 def _dec(value: float, digits: int) -> str:
@@ -89,6 +89,7 @@ def agreement_chart(f: Filters, measure: str) -> Chart:
         data["partner"].unique(), key=lambda p: (PARTNER_ORDER.index(p) if p in PARTNER_ORDER else 99, names.get(p, p))
     )
     panel_names = {p: country_name(p, n) for p, n in zip(data["partner"], data["partner_name"])}
+    data["partner_name"] = data["partner"].map(panel_names)  # the CSV names partners as the panels do
     cols = 1 if len(partners) == 1 else 2
     rows = math.ceil(len(partners) / cols)
     fig = make_subplots(
@@ -216,7 +217,7 @@ def key_votes(f: Filters) -> KeyVotes:
             "date": pd.to_datetime(resolutions["date"]).dt.date,
             "resolution": resolutions["resolution_id"],
             "title": resolutions["title"],
-            "topic": resolutions["topic"],
+            "topic": resolutions["topic"].map(vocabulary.labeller("un_resolutions", "topic")),
             "yes": resolutions["yes"],
             "no": resolutions["no"],
             "abstain": resolutions["abstain"],
@@ -298,7 +299,9 @@ def key_votes_table(f: Filters) -> None:
     title = _("Key UN General Assembly votes: who voted how")
     st.download_button(
         "CSV",
-        data=functools.partial(export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited),
+        data=functools.partial(
+            i18n.call_in, i18n.current(), export.csv_bytes, kv.table, title, f.describe(choices().names), kv.cited
+        ),
         file_name=f"serbia-alignment-un-key-votes-{f.year_from}-{f.year_to}.csv",
         mime="text/csv",
         key="un_key_votes_csv",

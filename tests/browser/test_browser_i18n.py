@@ -3,8 +3,10 @@ reopened link, and the downloaded image draws its title in the chosen language."
 
 from __future__ import annotations
 
+import io
 import re
 
+import pandas as pd
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import (
@@ -57,3 +59,23 @@ def test_cyrillic_from_the_link(page: Page, base_url: str):
     open_page(page, f"{base_url}/?lang=sr-Cyrl", charts=2)
     expect(page.locator("h1").first).to_have_text("Монитор спољнополитичког усмерења Србије")
     expect(page.get_by_text("Филтери").first).to_be_visible()
+
+
+def test_a_serbian_topic_reaches_the_link_and_the_chart_csv_is_headed_in_serbian(page: Page, base_url: str, browser):
+    open_page(page, f"{base_url}/eu_cfsp?lang=sr-Latn", charts=2)
+    expect_rerun(page)
+    page.locator(".st-key-topics input[role=combobox]").click()
+    page.keyboard.type("sankcije Rusiji")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"topics=sankcije(\+|%20)Rusiji"))  # the label in the link's language
+    page.keyboard.press("Escape")
+    wait_for_charts(page, 2)
+
+    table = pd.read_csv(io.StringIO(download(page, "eu_statements_csv").decode("utf-8")), comment="#")
+    assert {"datum", "institucija", "vrsta", "tema", "stav", "pouzdanost"} <= set(table.columns)
+    assert set(table["tema"]) == {"Russia sanctions"}  # the values as stored
+
+    again = browser.new_page()
+    open_page(again, page.url, charts=2)
+    expect(again.locator(".st-key-topics [data-testid=stMultiSelectTagsContainer]")).to_contain_text("sankcije Rusiji")
+    again.close()
