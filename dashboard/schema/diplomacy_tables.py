@@ -136,30 +136,36 @@ CFSP_ALIGNMENT = Table(
 
 CFSP_DECLARATIONS = Table(
     "cfsp_declarations",
-    "Individual declarations by the High Representative on behalf of the EU that list the countries aligning "
-    "with them, as far as stored pages reproduce or report them (a sample, not every declaration).",
+    N_(
+        "Individual declarations by the High Representative on behalf of the EU that list the countries aligning "
+        "with them, as far as stored pages reproduce or report them (a sample, not every declaration)."
+    ),
     (
-        text("declaration_id", "cfspd-<date or Council act>-<topic>", required=True),
-        date("date", "the declaration's date, or the nearest date the page gives (see date_basis)", required=True),
+        text("declaration_id", N_("cfspd-<date or Council act>-<topic>"), required=True),
+        date("date", N_("the declaration's date, or the nearest date the page gives (see date_basis)"), required=True),
         text(
             "date_basis",
-            "what the date is: declaration (the page dates the declaration), council_act (the date of the Council "
-            "decision it concerns; the declaration's own date is not given), report (the date of the page that "
-            "reports it)",
+            N_(
+                "what the date is: declaration (the page dates the declaration), council_act (the date of the Council "
+                "decision it concerns; the declaration's own date is not given), report (the date of the page that "
+                "reports it)"
+            ),
             required=True,
-            enum=("declaration", "council_act", "report"),
+            enum=words(N_("declaration"), N_("council_act"), N_("report")),
         ),
-        text("title", "short title in English (our wording)", required=True),
-        text("council_act", "the Council decision it concerns, as the page cites it, e.g. (CFSP) 2022/265"),
-        text("topic", "short topic label, e.g. Russia/Ukraine, Belarus, Syria", required=True),
+        text("title", N_("short title in English (our wording)"), required=True),
+        text("council_act", N_("the Council decision it concerns, as the page cites it, e.g. (CFSP) 2022/265")),
+        text("topic", N_("short topic label, e.g. Russia/Ukraine, Belarus, Syria"), required=True),
         text(
             "kind",
-            "alignment (a declaration on third countries' alignment with a Council decision on restrictive "
-            "measures) or political (a declaration on events)",
+            N_(
+                "alignment (a declaration on third countries' alignment with a Council decision on restrictive "
+                "measures) or political (a declaration on events)"
+            ),
             required=True,
-            enum=("alignment", "political"),
+            enum=words(N_("alignment"), N_("political")),
         ),
-        text("notes", "free text"),
+        text("notes", N_("free text")),
     ),
     key=("declaration_id",),
     sourced=True,
@@ -167,31 +173,35 @@ CFSP_DECLARATIONS = Table(
 
 CFSP_DECLARATION_ALIGNMENT = Table(
     "cfsp_declaration_alignment",
-    "Whether a candidate aligned with a declaration: aligned when the page lists it among the aligning "
-    "countries, not aligned when the page names it as not aligning or leaves it out of that list.",
+    N_(
+        "Whether a candidate aligned with a declaration: aligned when the page lists it among the aligning "
+        "countries, not aligned when the page names it as not aligning or leaves it out of that list."
+    ),
     (
-        text("declaration_id", "the declaration", required=True, references="cfsp_declarations"),
-        country("country_iso3", "a candidate or potential candidate invited to align", required=True),
-        boolean("aligned", "listed among the countries that align with the declaration", required=True),
-        text("notes", "free text"),
+        text("declaration_id", N_("the declaration"), required=True, references="cfsp_declarations"),
+        country("country_iso3", N_("a candidate or potential candidate invited to align"), required=True),
+        boolean("aligned", N_("listed among the countries that align with the declaration"), required=True),
+        text("notes", N_("free text")),
     ),
     key=("declaration_id", "country_iso3"),
 )
 
 CFSP_RECOMPUTED = Table(
     "cfsp_recomputed",
-    "Our own alignment rate per country and calendar year, recomputed from the declarations recorded in "
-    "cfsp_declaration_alignment, with its coverage against the published count of declarations (derived by "
-    "the build, not read from a CSV).",
+    N_(
+        "Our own alignment rate per country and calendar year, recomputed from the declarations recorded in "
+        "cfsp_declaration_alignment, with its coverage against the published count of declarations (derived by "
+        "the build, not read from a CSV)."
+    ),
     (
-        country("country_iso3", "the candidate", required=True),
-        integer("year", "calendar year of the declarations' dates", required=True),
-        count("declarations_covered", "declarations recorded for this country and year", required=True),
-        count("declarations_aligned", "of those, the ones it aligned with", required=True),
-        number("rate_pct", "declarations_aligned / declarations_covered, per cent", required=True),
-        count("published_total", "declarations of the year in a published count (reported_totals), if any"),
-        text("published_source_id", "the source of that count", references="sources"),
-        number("coverage_pct", "declarations_covered / published_total, per cent"),
+        country("country_iso3", N_("the candidate"), required=True),
+        integer("year", N_("calendar year of the declarations' dates"), required=True),
+        count("declarations_covered", N_("declarations recorded for this country and year"), required=True),
+        count("declarations_aligned", N_("of those, the ones it aligned with"), required=True),
+        number("rate_pct", N_("declarations_aligned / declarations_covered, per cent"), required=True),
+        count("published_total", N_("declarations of the year in a published count (reported_totals), if any")),
+        text("published_source_id", N_("the source of that count"), references="sources"),
+        number("coverage_pct", N_("declarations_covered / published_total, per cent")),
     ),
     key=("country_iso3", "year"),
 )
