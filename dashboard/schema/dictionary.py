@@ -33,6 +33,8 @@ def _table_rules(t: Table) -> dict[str, list[str]]:
         notes.setdefault(o.last, []).append(f"not before {o.first}")
     for g in t.together:
         notes.setdefault(g.b, []).append(f"given together with {g.a}")
+    for r in t.required_unless:
+        notes.setdefault(r.column, []).append(f"required unless {r.other} is {' or '.join(r.values)}")
     for u in t.unique:
         notes.setdefault(u[-1], []).append(f"unique together: {', '.join(u)}")
     return notes

@@ -7,6 +7,7 @@ from dashboard.schema.columns import (
     DATE_PRECISION,
     LANGUAGE,
     Ordered,
+    RequiredUnless,
     Table,
     boolean,
     confidence,
@@ -92,9 +93,16 @@ EU_STATEMENTS = Table(
             "not a quote",
             max_length=600,
         ),
+        text(
+            "excerpt_sr",
+            "the project's own Serbian (Latin script) translation of the excerpt, not a quote; empty when the "
+            "excerpt is Serbian",
+            max_length=600,
+        ),
     ),
     key=("statement_id",),
     sourced=True,
+    required_unless=(RequiredUnless("excerpt_sr", "excerpt_language", ("sr",)),),
 )
 
 CFSP_ALIGNMENT = Table(
@@ -138,6 +146,11 @@ UN_RESOLUTIONS = Table(
         count("abstain", "abstentions"),
         boolean("east_west_split", "Russia or China and the US or the EU majority voted differently", required=True),
         text("notes", "free text"),
+        text(
+            "title_sr",
+            "the title in Serbian (Latin script): the project's own translation of the English title",
+            required=True,
+        ),
     ),
     key=("resolution_id",),
     sourced=True,
@@ -250,6 +263,9 @@ EVENTS = Table(
         text("description", "free text"),
         confidence(),
         text("date_precision", "how exact date is (empty: day)", required=True, enum=DATE_PRECISION, default="day"),
+        text(
+            "title_sr", "the title in Serbian (Latin script): the project's own translation of `title`", required=True
+        ),
     ),
     key=("event_id",),
     sourced=True,
