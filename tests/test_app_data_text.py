@@ -111,3 +111,17 @@ def test_a_serbian_excerpt_needs_no_serbian_translation_but_any_other_does():
         with pytest.raises(ValueError, match="required unless excerpt_language is sr"):
             model.model_validate(row | {"excerpt_language": language})
     model.model_validate(row | {"excerpt_language": "hr", "excerpt_sr": "prevod"})
+
+
+@pytest.mark.parametrize("lang", ["en", *SERBIAN])
+def test_the_facts_behind_a_point_show_the_serbian_title_beside_the_original_line(monkeypatch, db, lang):
+    from dashboard.components.chart_panel import fact_lines
+    from dashboard.i18n.catalog import using
+
+    monkeypatch.setenv("ALIGNMENT_DB", str(db))
+    e1 = _row("events", "event_id", "e1")
+    with using(lang):
+        ((line, _sources),) = fact_lines(("events:e1",))
+    assert md_escape(e1["title"]) in line  # the original record line stays
+    serbian = md_escape(SERBIAN[lang](e1["title_sr"])) if lang in SERBIAN else None
+    assert (serbian in line) if serbian else (md_escape(e1["title_sr"]) not in line)

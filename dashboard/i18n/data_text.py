@@ -55,6 +55,11 @@ def shown(data: pd.DataFrame, column: str) -> list[str]:
     return [pick(o, s) for o, s in zip(data[column], serbian)]
 
 
+def serbian_only(serbian: object) -> str | None:
+    """The Serbian in the session's script for a Serbian reader, None for others or when not given."""
+    return in_script(str(serbian)) if reader_language() == SERBIAN and _given(serbian) else None
+
+
 def original_if_translated(original: object, serbian: object) -> str | None:
     """The original, when the reader sees the Serbian instead (so a view can show both); else None."""
     if reader_language() == SERBIAN and _given(serbian) and str(serbian) != str(original):
