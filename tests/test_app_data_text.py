@@ -119,9 +119,12 @@ def test_the_facts_behind_a_point_show_the_serbian_title_beside_the_original_lin
     from dashboard.i18n.catalog import using
 
     monkeypatch.setenv("ALIGNMENT_DB", str(db))
-    e1 = _row("events", "event_id", "e1")
+    e2 = _row("events", "event_id", "e2")
     with using(lang):
-        ((line, _sources),) = fact_lines(("events:e1",))
-    assert md_escape(e1["title"]) in line  # the original record line stays
-    serbian = md_escape(SERBIAN[lang](e1["title_sr"])) if lang in SERBIAN else None
-    assert (serbian in line) if serbian else (md_escape(e1["title_sr"]) not in line)
+        ((line, _sources),) = fact_lines(("events:e2",))
+    assert md_escape(f"{e2['title']} — {e2['description']}") in line  # the original record line stays
+    serbian = f"{e2['title_sr']} — {e2['description_sr']}"
+    if lang in SERBIAN:
+        assert md_escape(SERBIAN[lang](serbian)) in line
+    else:
+        assert md_escape(e2["title_sr"]) not in line

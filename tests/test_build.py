@@ -81,8 +81,8 @@ BAD_INPUTS = {
     ),
     "duplicate key": (
         "events.csv",
-        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,,Probni događaj",
-        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,,Probni događaj\ne1,2013-01-01,Other,other,EUU,,,low,,Drugo",
+        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,,Probni događaj,",
+        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,,Probni događaj,\ne1,2013-01-01,Other,other,EUU,,,low,,Drugo,",
         "curated/events.csv:{next}: event_id: duplicate key e1 (first on line {line})",
     ),
     "enum value outside the list": (
@@ -120,6 +120,12 @@ BAD_INPUTS = {
         "high,,Probni događaj",
         "high,,",
         "curated/events.csv:{line}: title_sr: Input should be a valid string",
+    ),
+    "description without its Serbian translation": (
+        "events.csv",
+        ",Probni moratorijum na vežbe,Probni period",
+        ",Probni moratorijum na vežbe,",
+        "curated/events.csv:{line}: (row): Value error, description and description_sr go together: give both or neither",
     ),
     "English excerpt without its Serbian translation": (
         "eu_statements.csv",

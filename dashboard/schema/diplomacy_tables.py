@@ -9,6 +9,7 @@ from dashboard.schema.columns import (
     Ordered,
     RequiredUnless,
     Table,
+    Together,
     boolean,
     confidence,
     count,
@@ -266,8 +267,10 @@ EVENTS = Table(
         text(
             "title_sr", "the title in Serbian (Latin script): the project's own translation of `title`", required=True
         ),
+        text("description_sr", "the description in Serbian (Latin script): the project's own translation"),
     ),
     key=("event_id",),
     sourced=True,
     ordered=(Ordered("date", "end_date"),),
+    together=(Together("description", "description_sr"),),
 )

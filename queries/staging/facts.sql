@@ -30,5 +30,6 @@ SELECT 'un_agreement', agreement_id, country_iso3, make_date(year, 1, 1),
        CASE WHEN partner = 'EU' THEN 'EUU' ELSE partner END, NULL
 FROM un_agreement
 UNION ALL
-SELECT 'events', event_id, subject_country(), date, title || coalesce(' — ' || description, ''), partner_iso3, title_sr
+SELECT 'events', event_id, subject_country(), date, title || coalesce(' — ' || description, ''), partner_iso3,
+       title_sr || coalesce(' — ' || description_sr, '')
 FROM events;
