@@ -81,8 +81,8 @@ BAD_INPUTS = {
     ),
     "duplicate key": (
         "events.csv",
-        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,",
-        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,\ne1,2013-01-01,Other,other,EUU,,,low,",
+        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,,Probni događaj,",
+        "e1,2012-03-01,Fixture event,eu-accession,EUU,,,high,,Probni događaj,\ne1,2013-01-01,Other,other,EUU,,,low,,Drugo,",
         "curated/events.csv:{next}: event_id: duplicate key e1 (first on line {line})",
     ),
     "enum value outside the list": (
@@ -114,6 +114,24 @@ BAD_INPUTS = {
         "2025-07-19,2025-07-28",
         "2025-07-29,2025-07-28",
         "curated/exercises.csv:{line}: (row): Value error, end_date 2025-07-28 is before start_date 2025-07-29",
+    ),
+    "event without its Serbian title": (
+        "events.csv",
+        "high,,Probni događaj",
+        "high,,",
+        "curated/events.csv:{line}: title_sr: Input should be a valid string",
+    ),
+    "description without its Serbian translation": (
+        "events.csv",
+        ",Probni moratorijum na vežbe,Probni period",
+        ",Probni moratorijum na vežbe,",
+        "curated/events.csv:{line}: (row): Value error, description and description_sr go together: give both or neither",
+    ),
+    "English excerpt without its Serbian translation": (
+        "eu_statements.csv",
+        ',en,,"Probni izvod, <b>nije</b> HTML"',
+        ",en,,",
+        "curated/eu_statements.csv:{line}: excerpt_sr: Value error, required unless excerpt_language is sr",
     ),
     "wrong field count": (
         "un_votes.csv",

@@ -40,7 +40,14 @@ def _partners(db) -> pd.DataFrame:
         con.close()
 
 
-BASE = {"name": "Drill", "host_iso3": "SRB", "domain": "land", "serbia_role": "host", "confidence": "high"}
+BASE = {
+    "name": "Drill",
+    "name_sr": "Vežba",
+    "host_iso3": "SRB",
+    "domain": "land",
+    "serbia_role": "host",
+    "confidence": "high",
+}
 
 
 def test_month_start_and_day_end_draw_the_reported_length(data_dir, tmp_path):

@@ -46,6 +46,7 @@ def test_the_registry_view_lists_every_fact_table():
         "date",
         "title",
         "partner_iso3",
+        "title_sr",
     ]
 
 

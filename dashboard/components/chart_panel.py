@@ -34,7 +34,7 @@ import streamlit as st
 from dashboard import i18n
 from dashboard.components import export
 from dashboard.components.filters import Filters, choices
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, data_text
 from dashboard.store import app_data, dataset_version
 from dashboard.store.cache import per_database
 from dashboard.style.text import md_escape, source_markdown
@@ -202,7 +202,9 @@ def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             citations.append(
                 _("Source:") + " " + source_markdown(s.title, s.url, s.publisher, s.published_on) + evidence
             )
-        lines.append((f"{date}{partner}{md_escape(row.title)}", "  \n".join(citations)))
+        serbian = data_text.serbian_only(row.title_sr)  # ours, beside the original record line
+        what = f"{md_escape(serbian)} · {md_escape(row.title)}" if serbian else md_escape(row.title)
+        lines.append((f"{date}{partner}{what}", "  \n".join(citations)))
     return tuple(lines)
 
 

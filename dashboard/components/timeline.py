@@ -11,7 +11,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, data_text
 from dashboard.style.text import plotly_escape
 from dashboard.style.theme import MILESTONE_COLOUR, SUSPENSION_FILL
 
@@ -65,7 +65,7 @@ def short(text: object, width: int = 28) -> str:
 def milestone_trace(events: pd.DataFrame, positions: list[int]) -> go.Scatter:
     """Diamonds on a strip of three levels (so neighbouring labels don't overlap), labelled when few.
 
-    `events` needs date, title; `positions` are the rows' positions in the chart data (customdata).
+    `events` needs date, title (as shown: the caller picks the reader's language); `positions` are the rows' positions in the chart data (customdata).
     """
     labelled = len(events) <= MAX_LABELLED
     return go.Scatter(
@@ -112,7 +112,7 @@ def add_periods(fig: go.Figure, periods: pd.DataFrame, *, rows: list[int] | None
                 yref="paper",
                 yanchor="top",
                 xanchor="left",
-                text=plotly_escape(short(p.title, 40)),
+                text=plotly_escape(short(data_text.pick(p.title, getattr(p, "title_sr", None)), 40)),
                 showarrow=False,
                 font={"size": 10, "color": MILESTONE_COLOUR},
                 yshift=-14 * (i % 2),

@@ -110,6 +110,16 @@ class Together:
 
 
 @dataclass(frozen=True)
+class RequiredUnless:
+    """`column` is given unless `other` holds one of `values` (a translation, needed unless the original is
+    already in the target language)."""
+
+    column: str
+    other: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     description: str
@@ -119,6 +129,7 @@ class Table:
     sourced: bool = False  # a fact table: every row cites >= 1 source in fact_sources
     ordered: tuple[Ordered, ...] = ()
     together: tuple[Together, ...] = ()
+    required_unless: tuple[RequiredUnless, ...] = ()
     by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -126,9 +137,14 @@ class Table:
         named = [*self.key, *(c for u in self.unique for c in u)]
         named += [n for o in self.ordered for n in (o.first, o.last)]
         named += [n for t in self.together for n in (t.a, t.b)]
+        named += [n for r in self.required_unless for n in (r.column, r.other)]
         unknown = sorted(set(named) - set(self.by_name))
         if unknown:
             raise ValueError(f"{self.name}: rules name unknown columns {unknown}")
+        order = self.column_names
+        for r in self.required_unless:
+            if order.index(r.other) > order.index(r.column):
+                raise ValueError(f"{self.name}: {r.other} must come before {r.column} (it is read first)")
 
     @property
     def filename(self) -> str:

@@ -48,6 +48,10 @@ def create_table(t: Table) -> str:
     lines += [f"    UNIQUE ({', '.join(u)})" for u in t.unique]
     lines += [f"    CHECK ({o.last} IS NULL OR {o.first} IS NULL OR {o.last} >= {o.first})" for o in t.ordered]
     lines += [f"    CHECK (({g.a} IS NULL) = ({g.b} IS NULL))" for g in t.together]
+    lines += [
+        f"    CHECK ({r.column} IS NOT NULL OR coalesce({r.other} IN ({', '.join(map(_literal, r.values))}), false))"
+        for r in t.required_unless
+    ]
     comments = [f"COMMENT ON TABLE {t.name} IS {_literal(t.description)};"]
     comments += [f"COMMENT ON COLUMN {t.name}.{c.name} IS {_literal(c.description)};" for c in t.columns]
     return f"CREATE TABLE {t.name} (\n" + ",\n".join(lines) + "\n);\n" + "\n".join(comments) + "\n"

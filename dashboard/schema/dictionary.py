@@ -20,6 +20,7 @@ AT_MOST = N_("at most {n} characters")
 EMPTY_MEANS = N_("empty means {value}")
 NOT_BEFORE = N_("not before {column}")
 TOGETHER = N_("given together with {column}")
+REQUIRED_UNLESS = N_("required unless {column} is one of: {values}")
 UNIQUE = N_("unique together: {columns}")
 OR_ALSO = N_("{target} (or {values})")
 
@@ -51,6 +52,8 @@ def _table_rules(t: Table, say=_english) -> dict[str, list[str]]:
         notes.setdefault(o.last, []).append(say(NOT_BEFORE).format(column=o.first))
     for g in t.together:
         notes.setdefault(g.b, []).append(say(TOGETHER).format(column=g.a))
+    for r in t.required_unless:
+        notes.setdefault(r.column, []).append(say(REQUIRED_UNLESS).format(column=r.other, values=", ".join(r.values)))
     for u in t.unique:
         notes.setdefault(u[-1], []).append(say(UNIQUE).format(columns=", ".join(u)))
     return notes

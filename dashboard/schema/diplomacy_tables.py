@@ -8,7 +8,9 @@ from dashboard.schema.columns import (
     DATE_PRECISION,
     LANGUAGE,
     Ordered,
+    RequiredUnless,
     Table,
+    Together,
     boolean,
     confidence,
     count,
@@ -99,9 +101,18 @@ EU_STATEMENTS = Table(
             ),
             max_length=600,
         ),
+        text(
+            "excerpt_sr",
+            N_(
+                "the project's own Serbian (Latin script) translation of the excerpt, not a quote; empty when the "
+                "excerpt is Serbian"
+            ),
+            max_length=600,
+        ),
     ),
     key=("statement_id",),
     sourced=True,
+    required_unless=(RequiredUnless("excerpt_sr", "excerpt_language", ("sr",)),),
 )
 
 CFSP_ALIGNMENT = Table(
@@ -233,6 +244,11 @@ UN_RESOLUTIONS = Table(
             "east_west_split", N_("Russia or China and the US or the EU majority voted differently"), required=True
         ),
         text("notes", N_("free text")),
+        text(
+            "title_sr",
+            N_("the title in Serbian (Latin script): the project's own translation of the English title"),
+            required=True,
+        ),
     ),
     key=("resolution_id",),
     sourced=True,
@@ -358,8 +374,15 @@ EVENTS = Table(
         text("description", N_("free text")),
         confidence(),
         text("date_precision", N_("how exact date is (empty: day)"), required=True, enum=DATE_PRECISION, default="day"),
+        text(
+            "title_sr",
+            N_("the title in Serbian (Latin script): the project's own translation of `title`"),
+            required=True,
+        ),
+        text("description_sr", N_("the description in Serbian (Latin script): the project's own translation")),
     ),
     key=("event_id",),
     sourced=True,
     ordered=(Ordered("date", "end_date"),),
+    together=(Together("description", "description_sr"),),
 )

@@ -140,6 +140,14 @@ EXERCISES = Table(
             default="day",
         ),
         count("duration_days", N_("the exercise's length in days as the source reports it (e.g. a ten-day drill)")),
+        text(
+            "name_sr",
+            N_(
+                "the name in Serbian (Latin script): as Serbian sources give it where they do, else the code name "
+                "kept and the rest translated by the project"
+            ),
+            required=True,
+        ),
     ),
     key=("exercise_id",),
     sourced=True,

@@ -7,9 +7,19 @@ import datetime as dt
 import functools
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
-from dashboard.schema.columns import Column, Ordered, Table, Together
+from dashboard.schema.columns import Column, Ordered, RequiredUnless, Table, Together
 
 PY_TYPES = {"text": str, "integer": int, "number": float, "date": dt.date, "boolean": bool, "text_list": list[str]}
 
@@ -55,6 +65,17 @@ def _together(rule: Together):
     return model_validator(mode="after")(check)
 
 
+def _required_unless(rule: RequiredUnless):
+    # a field validator, not a model one, so the problem names the column (file:line: column); the declaration
+    # puts `other` before `column`, so its parsed value is in info.data
+    def check(cls, value, info: ValidationInfo):
+        if value is None and info.data.get(rule.other) not in rule.values:
+            raise ValueError(f"required unless {rule.other} is {' or '.join(rule.values)}")
+        return value
+
+    return field_validator(rule.column, mode="after")(check)
+
+
 @functools.cache
 def row_model(table: Table) -> type[BaseModel]:
     """The model of one row of `table`, fields in column order."""
@@ -64,5 +85,6 @@ def row_model(table: Table) -> type[BaseModel]:
         fields[c.name] = (_annotation(c), default)
     validators = {f"_ordered_{i}": _ordered(r) for i, r in enumerate(table.ordered)}
     validators |= {f"_together_{i}": _together(r) for i, r in enumerate(table.together)}
+    validators |= {f"_required_unless_{i}": _required_unless(r) for i, r in enumerate(table.required_unless)}
     name = "".join(part.title() for part in table.name.split("_")) + "Row"
     return create_model(name, __base__=Row, __validators__=validators, **fields)

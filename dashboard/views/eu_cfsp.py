@@ -11,7 +11,7 @@ from dashboard.components import comparison
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters
 from dashboard.components.timeline import cadence, period_mid
-from dashboard.i18n import _, docs, ngettext, vocabulary
+from dashboard.i18n import _, data_text, docs, ngettext, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.paths import ROOT
@@ -360,8 +360,14 @@ def statements_chart(f: Filters, chosen: tuple[str, ...]) -> Chart:
     return make_chart("eu_statements", title, fig, data, alt=alt)
 
 
+def _translation(r) -> tuple[str, str] | None:
+    """The project's translation of the excerpt into the reader's language, if it is not in it already."""
+    return data_text.translation(r.excerpt_language, r.excerpt_en, r.excerpt_sr)
+
+
 def _statement_hover(r) -> str:
     institution, kind, topic = _said(r)
+    translated = _translation(r)
     who = plotly_escape(institution) + (
         f" — {plotly_escape(r.speaker)}" if isinstance(r.speaker, str) and r.speaker else ""
     )
@@ -370,8 +376,8 @@ def _statement_hover(r) -> str:
         + _("stance {stance}").format(stance=stance_label(r.stance))
         + f"<br>“{plotly_wrapped(r.excerpt)}”"
         + (
-            "<br>" + _("<i>Our translation:</i> {text}").format(text=plotly_wrapped(r.excerpt_en))
-            if isinstance(r.excerpt_en, str) and r.excerpt_en
+            "<br>" + _("<i>Our translation:</i> {text}").format(text=plotly_wrapped(translated[0]))
+            if translated
             else ""
         )
     )
@@ -406,10 +412,11 @@ def statement_markdown(f: Filters, chosen: tuple[str, ...]) -> str:
             f"> {md_escape(r.excerpt)}",
             "",
         ]
-        if isinstance(r.excerpt_en, str) and r.excerpt_en:
+        translated = _translation(r)
+        if translated:
             lines += [
-                _("*Our translation ({language} → en):* {text}").format(
-                    language=md_escape(str(r.excerpt_language)), text=md_escape(r.excerpt_en)
+                _("*Our translation ({source} → {target}):* {text}").format(
+                    source=md_escape(str(r.excerpt_language)), target=translated[1], text=md_escape(translated[0])
                 ),
                 "",
             ]

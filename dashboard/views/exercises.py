@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters, bloc_label
 from dashboard.components.timeline import YEAR_BAR_WIDTH, add_periods, year_mid
-from dashboard.i18n import N_, _, ngettext, vocabulary
+from dashboard.i18n import N_, _, data_text, ngettext, vocabulary
 from dashboard.i18n.countries import country_name
 from dashboard.schema.military_tables import COUNTED_ROLES
 from dashboard.store import app_data
@@ -49,7 +49,7 @@ def _partner_names(d: pd.DataFrame) -> pd.DataFrame:
 
 
 def rows(f: Filters) -> pd.DataFrame:
-    """One row per (exercise, foreign partner) inside the filters."""
+    """One row per (exercise, foreign partner) inside the filters (name and name_sr: data_text.shown picks)."""
     return app_data.query("pages/exercise_partners", **f.params())
 
 
@@ -102,6 +102,7 @@ def timeline_chart(f: Filters) -> Chart:
         [
             "exercise_id",
             "name",
+            "name_sr",
             "start_date",
             "end_date",
             "bar_start",
@@ -140,7 +141,7 @@ def timeline_chart(f: Filters) -> Chart:
                 marker={**bar_marker(bloc, pattern), "line": {"color": colour_of(bloc), "width": 2}},
                 customdata=[
                     [i, plotly_escape(n), role_label(r), when(row)]
-                    for (i, row), n, r in zip(part.iterrows(), part["name"], part["serbia_role"])
+                    for (i, row), n, r in zip(part.iterrows(), data_text.shown(part, "name"), part["serbia_role"])
                 ],
                 hovertemplate="%{customdata[1]} (%{y})<br>%{customdata[3]}<br>"
                 + _("Serbia: {role}").format(role="%{customdata[2]}")
@@ -238,7 +239,16 @@ def map_chart(f: Filters) -> Chart:
     partners = d.groupby("exercise_id")["partner"].agg(lambda s: ", ".join(sorted(set(s))))
     data = (
         d.drop_duplicates("exercise_id")[
-            ["exercise_id", "name", "start_date", "location", "latitude", "longitude", "serbia_role"]
+            [
+                "exercise_id",
+                "name",
+                "name_sr",
+                "start_date",
+                "location",
+                "latitude",
+                "longitude",
+                "serbia_role",
+            ]
         ]
         .assign(bloc=lambda x: x["exercise_id"].map(blocs), partners=lambda x: x["exercise_id"].map(partners))
         .reset_index(drop=True)
@@ -256,7 +266,9 @@ def map_chart(f: Filters) -> Chart:
                 marker={"size": 11, "color": colour_of(bloc), "line": {"color": "white", "width": 1}},
                 customdata=[
                     [i, plotly_escape(n), plotly_escape(p), plotly_escape(loc if isinstance(loc, str) else "")]
-                    for i, n, p, loc in zip(part.index, part["name"], part["partners"], part["location"])
+                    for i, n, p, loc in zip(
+                        part.index, data_text.shown(part, "name"), part["partners"], part["location"]
+                    )
                 ],
                 hovertemplate="%{customdata[1]}<br>%{customdata[3]}<br>"
                 + _("with {partners}").format(partners="%{customdata[2]}")
@@ -290,7 +302,7 @@ def map_chart(f: Filters) -> Chart:
             _("{name} at {place} ({partners})").format(
                 name=r.name, place=r.location or _("an unnamed place"), partners=r.partners
             )
-            for r in data.head(10).itertuples()
+            for r in data.head(10).assign(name=lambda x: data_text.shown(x, "name")).itertuples()
         )
         + "."
     )

@@ -24,7 +24,7 @@ from dashboard.components.timeline import (
     session_mid,
     year_mid,
 )
-from dashboard.i18n import _, ngettext
+from dashboard.i18n import _, data_text, ngettext
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
@@ -124,7 +124,7 @@ def _milestones(f: Filters) -> pd.DataFrame:
                 country_name(iso3, name) if isinstance(iso3, str) else name
                 for iso3, name in zip(ev["partner_iso3"], ev["partner"])
             ],
-            "label": ev["title"],
+            "label": data_text.shown(ev, "title"),
             "fact_table": ev["fact_table"],
             "fact_ids": ev["fact_ids"],
         }

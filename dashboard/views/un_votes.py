@@ -17,7 +17,7 @@ from dashboard.components import comparison, export
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters, choices
 from dashboard.components.timeline import break_gaps
-from dashboard.i18n import N_, _, vocabulary
+from dashboard.i18n import N_, _, data_text, vocabulary
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
@@ -216,7 +216,7 @@ def key_votes(f: Filters) -> KeyVotes:
         {
             "date": pd.to_datetime(resolutions["date"]).dt.date,
             "resolution": resolutions["resolution_id"],
-            "title": resolutions["title"],
+            "title": data_text.shown(resolutions, "title"),
             "topic": resolutions["topic"].map(vocabulary.labeller("un_resolutions", "topic")),
             "yes": resolutions["yes"],
             "no": resolutions["no"],
@@ -224,6 +224,9 @@ def key_votes(f: Filters) -> KeyVotes:
             "east_west_split": resolutions["east_west_split"],
         }
     )
+    originals = [data_text.original_if_translated(o, s) for o, s in zip(resolutions["title"], resolutions["title_sr"])]
+    if any(originals):  # a Serbian reader sees our translation; the UN's own title stays beside it
+        table.insert(table.columns.get_loc("title") + 1, "title_original", originals)
     unrecorded = []
     for iso3 in voters:
         cast = votes[votes["country_iso3"] == iso3].set_index("resolution_id")["vote"]
@@ -286,6 +289,7 @@ def key_votes_table(f: Filters) -> None:
             "date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),
             "resolution": _("Resolution"),
             "title": st.column_config.TextColumn(_("Title"), width="large"),
+            "title_original": st.column_config.TextColumn(_("Original title"), width="medium"),
             "topic": _("Topic"),
             "yes": _("Yes"),
             "no": _("No"),

@@ -4,7 +4,7 @@
 -- only the end is known to the day — then the reported length back from the end (one day if no length is
 -- given), so a month- or year-precise start is not drawn as weeks or months of exercise.
 -- $year_from, $year_to: inclusive; $partners: ISO3 list (empty: all); $blocs: partner blocs.
-SELECT e.exercise_id, e.name, e.start_date,
+SELECT e.exercise_id, e.name, e.name_sr, e.start_date,
        coalesce(e.end_date,
                 CASE WHEN e.date_precision = 'day' AND e.duration_days IS NOT NULL
                      THEN e.start_date + CAST(e.duration_days - 1 AS INTEGER) END,

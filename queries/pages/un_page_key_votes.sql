@@ -9,7 +9,7 @@ WITH eu_tally AS (
     WHERE v.vote IN ('yes', 'no', 'abstain')
     GROUP BY v.resolution_id
 )
-SELECT r.resolution_id, r.date, r.title, r.topic, r.yes, r.no, r.abstain, r.east_west_split,
+SELECT r.resolution_id, r.date, r.title, r.title_sr, r.topic, r.yes, r.no, r.abstain, r.east_west_split,
        majority_vote(t.tally) AS eu_vote,
        CAST(coalesce(list_sum(map_values(t.tally)), 0) AS INTEGER) AS eu_cast,
        CAST(coalesce(list_max(map_values(t.tally)), 0) AS INTEGER) AS eu_with_majority,
