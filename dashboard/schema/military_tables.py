@@ -17,6 +17,11 @@ from dashboard.schema.columns import (
     text,
 )
 
+# who uses the arms in the recipient country: armed_forces unless a source says otherwise; interior_ministry for
+# units of the ministry as a whole (e.g. its helicopter unit), police for named police units (special forces,
+# gendarmerie), other for any other user (e.g. a customs or intelligence service)
+END_USERS = ("armed_forces", "interior_ministry", "police", "other")
+
 ARMS_TRANSFERS = Table(
     "arms_transfers",
     "Arms deals with the Western Balkan countries as recipients: SIPRI's register rows (imported) and deals "
@@ -62,6 +67,14 @@ ARMS_TRANSFERS = Table(
         confidence(correctable=True),
         text("notes", "deliveries by year, SIPRI's estimates and comments, disagreements", correctable=True),
         text("sipri_id", "SIPRI Arms Transfers Database deal id where the deal is in the register"),
+        text(
+            "end_user",
+            "who receives and uses the arms in the recipient country, where a source names a user other than "
+            "the armed forces (the interior ministry as a whole, its police units, or another body)",
+            enum=END_USERS,
+            default="armed_forces",
+            correctable=True,
+        ),
     ),
     key=("transfer_id",),
     sourced=True,
