@@ -27,6 +27,13 @@ DEAL_TYPE_LABELS = {
     "licence": N_("licence"),
     "unknown": N_("unknown"),
 }
+# who uses the arms (arms_transfers.end_user; empty is the armed forces)
+END_USER_LABELS = {
+    "armed_forces": N_("armed forces"),
+    "interior_ministry": N_("interior ministry"),
+    "police": N_("police"),
+    "other": N_("other user"),
+}
 CATEGORY_LABELS = {
     "Aircraft": N_("Aircraft"),
     "Air-defence systems": N_("Air-defence systems"),
@@ -237,6 +244,10 @@ def _deal_type(kind: str) -> str:
     return _(DEAL_TYPE_LABELS[kind]) if kind in DEAL_TYPE_LABELS else kind
 
 
+def _end_user(user: str) -> str:
+    return _(END_USER_LABELS[user]) if user in END_USER_LABELS else user
+
+
 def table_columns() -> dict:
     """The deals table's columns, headed in the reader's language."""
     return {
@@ -251,6 +262,7 @@ def table_columns() -> dict:
         "quantity_ordered": st.column_config.NumberColumn(_("Ordered (n)"), format="%d"),
         "quantity_delivered": st.column_config.NumberColumn(_("Delivered (n)"), format="%d"),
         "deal_type": _("Deal"),
+        "end_user": _("User"),
         "status": _("Status"),
         "sipri_tiv_m": st.column_config.NumberColumn(_("SIPRI TIV (m)"), format="%.1f"),
         "confidence": _("Confidence"),
@@ -271,6 +283,7 @@ def deals_table(f: Filters) -> None:
     shown["bloc"] = shown["bloc"].map(bloc_label)
     shown["category"] = shown["category"].map(_category)
     shown["deal_type"] = shown["deal_type"].map(_deal_type)
+    shown["end_user"] = shown["end_user"].map(_end_user)
     st.dataframe(shown[list(columns)], column_config=columns, hide_index=True, key="arms_deals_table")
     st.caption(
         _(
