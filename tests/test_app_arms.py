@@ -108,3 +108,17 @@ def test_each_chart_names_its_sources(app):
     # the Russian deal cites Fixture source A only; publishers are named, most cited first
     lines = [c for c in texts(at, "caption") if c.startswith("Sources")]
     assert lines == ["Sources\\: Fixture Publisher — click a bar or point to see the facts behind it."] * 3
+
+
+def test_deals_table_names_the_user_of_each_deal(monkeypatch, data_dir, tmp_path):
+    from dashboard.pipeline.build import build
+    from tests.apptest import open_app
+
+    with (data_dir / "curated" / "corrections.csv").open("a", encoding="utf-8") as f:
+        f.write("arms_transfers,t1,end_user,police,SIPRI: for police special forces\n")
+    db = tmp_path / "users.duckdb"
+    build(data_dir, db)
+    users = lambda at: at.dataframe[0].value.set_index("transfer_id")["end_user"].to_dict()  # noqa: E731
+    # an empty end_user is the armed forces; a correction names the police
+    assert users(open_app(monkeypatch, db, PAGE)) == {"t1": "police", "t2": "armed forces"}
+    assert users(open_app(monkeypatch, db, PAGE, {"lang": "sr-Latn"})) == {"t1": "policija", "t2": "vojska"}

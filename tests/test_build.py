@@ -242,7 +242,7 @@ def _imported(data_dir: Path, dataset: str, table: str, rows: str) -> Path:
     return path
 
 
-IMPORTED_DEAL = "sipri-9,SRB,RUS,Widget-9,,Aircraft,2,2,2019,2019,2019,purchase,,,10.0,delivered,high,,9\n"
+IMPORTED_DEAL = "sipri-9,SRB,RUS,Widget-9,,Aircraft,2,2,2019,2019,2019,purchase,,,10.0,delivered,high,,9,\n"
 IMPORTED_CITATION = "arms_transfers,sipri-9,src-a,register row\n"
 
 

@@ -19,6 +19,17 @@ from dashboard.schema.columns import (
     words,
 )
 
+# who uses the arms in the recipient country: armed_forces unless a source says otherwise; interior_ministry for
+# units of the ministry as a whole (e.g. its helicopter unit), police for named police units (special forces,
+# gendarmerie), other for any other user (e.g. a customs or intelligence service)
+# who uses the arms (arms_transfers.end_user; empty is the armed forces), with the words readers see
+END_USERS = {
+    "armed_forces": N_("armed forces"),
+    "interior_ministry": N_("interior ministry"),
+    "police": N_("police"),
+    "other": N_("other user"),
+}
+
 ARMS_TRANSFERS = Table(
     "arms_transfers",
     N_(
@@ -85,6 +96,16 @@ ARMS_TRANSFERS = Table(
         confidence(correctable=True),
         text("notes", N_("deliveries by year, SIPRI's estimates and comments, disagreements"), correctable=True),
         text("sipri_id", N_("SIPRI Arms Transfers Database deal id where the deal is in the register")),
+        text(
+            "end_user",
+            N_(
+                "who receives and uses the arms in the recipient country, where a source names a user other than "
+                "the armed forces (the interior ministry as a whole, its police units, or another body)"
+            ),
+            enum=END_USERS,
+            default="armed_forces",
+            correctable=True,
+        ),
     ),
     key=("transfer_id",),
     sourced=True,

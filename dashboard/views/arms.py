@@ -229,6 +229,7 @@ def table_columns() -> dict:
         "quantity_ordered": st.column_config.NumberColumn(_("Ordered (n)"), format="%d"),
         "quantity_delivered": st.column_config.NumberColumn(_("Delivered (n)"), format="%d"),
         "deal_type": _("Deal"),
+        "end_user": _("User"),
         "status": _("Status"),
         "sipri_tiv_m": st.column_config.NumberColumn(_("SIPRI TIV (m)"), format="%.1f"),
         "confidence": _("Confidence"),
@@ -246,7 +247,7 @@ def deals_table(f: Filters) -> None:
         return
     columns = table_columns()
     shown = vocabulary.translated(
-        _supplier_names(d), "arms_transfers", ["category", "deal_type", "status", "confidence"]
+        _supplier_names(d), "arms_transfers", ["category", "deal_type", "status", "confidence", "end_user"]
     )
     shown["bloc"] = shown["bloc"].map(bloc_label)
     st.dataframe(shown[list(columns)], column_config=columns, hide_index=True, key="arms_deals_table")

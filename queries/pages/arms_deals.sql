@@ -4,6 +4,7 @@ SELECT a.transfer_id, a.order_year, a.delivery_first_year, a.delivery_last_year,
        a.supplier_iso3, c.name AS supplier, c.bloc, a.designation, a.description, a.category,
        a.quantity_ordered, a.quantity_delivered, a.deal_type, a.status, a.sipri_tiv_m,
        a.value_amount, a.value_currency, a.confidence, a.sipri_id,
+       coalesce(a.end_user, 'armed_forces') AS end_user,
        (SELECT count(*) FROM fact_sources f WHERE f.fact_table = 'arms_transfers' AND f.fact_id = a.transfer_id) AS n_sources,
        (SELECT min(s.url) FROM fact_sources f JOIN sources s USING (source_id)
          WHERE f.fact_table = 'arms_transfers' AND f.fact_id = a.transfer_id) AS source_url,

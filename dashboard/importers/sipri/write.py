@@ -60,8 +60,9 @@ def changes(path: Path, items: list[Imported]) -> list[str]:
             report.append(f"added {tid}")
             continue
         for column, new in row.items():
-            if (old[column].strip() or None) != new:
-                report.append(f"changed {tid} {column}: {old[column] or '(empty)'} -> {new or '(empty)'}")
+            was = old.get(column) or ""  # a column the declaration gained since the last run reads as empty
+            if (was.strip() or None) != new:
+                report.append(f"changed {tid} {column}: {was or '(empty)'} -> {new or '(empty)'}")
     return report
 
 
