@@ -17,7 +17,7 @@ The data protocol:
 - Every trace's `customdata` is the `data` row position of each of its points; a click on a point maps
   back to its row. Points without a row (decorations such as milestone markers) use -1.
 - Optional columns `fact_table` (str) and `fact_ids` (list of ids) name the facts behind each row: they
-  feed the source line in images, the source list in the CSV header and the facts shown on click.
+  feed the source line in images, the sources in the zip's metadata.json and the facts shown on click.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.components import export
+from dashboard.components import download_bundle, export
 from dashboard.components.filters import Filters, choices
 from dashboard.i18n import N_, _
-from dashboard.store import app_data, dataset_version
+from dashboard.store import app_data
 from dashboard.store.cache import per_database
 from dashboard.style.text import md_escape, source_markdown
 from dashboard.style.theme import plot_config
@@ -228,7 +228,7 @@ def _downloads(chart: Chart, filters: Filters) -> None:
     info = app_data.dataset_info()
     line = export.source_line(chart.sources, version=info["version"])
     lang = i18n.current()  # the callables run after this script run: they carry the language
-    png, svg, csv = st.columns(3, gap="small")
+    png, svg, csv, bundle = st.columns(4, gap="small")
     name = f"serbia-alignment-{chart.key}-{filters.year_from}-{filters.year_to}"
     png.download_button(
         "PNG",
@@ -254,22 +254,4 @@ def _downloads(chart: Chart, filters: Filters) -> None:
         icon=":material/polyline:",
         width="stretch",
     )
-    csv.download_button(
-        "CSV",
-        data=functools.partial(
-            i18n.call_in,
-            lang,
-            export.csv_bytes,
-            chart.data,
-            chart.title,
-            described,
-            chart.sources,
-            dataset_version.describe(info),
-        ),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{chart.key}_csv",
-        on_click="ignore",
-        icon=":material/table:",
-        width="stretch",
-    )
+    download_bundle.offer(csv, bundle, chart, described, info, name)

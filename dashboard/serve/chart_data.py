@@ -17,7 +17,8 @@ from dashboard.style.theme import BLOC_ORDER
 from dashboard.views import arms, eu_cfsp, exercises, overview, un_votes
 
 SHARED = ("years", "partners", "blocs", "compare")
-IGNORED = ("embed", "embed_options")  # Streamlit's own: how the page looks, not what it shows
+# Streamlit's own: how the page looks, not what it shows; and the language, which api.py applies
+IGNORED = ("embed", "embed_options", "lang")
 
 
 class BadParameters(ValueError):
