@@ -30,8 +30,6 @@ from dashboard.importers import provenance
 from dashboard.paths import DATA_DIR
 from dashboard.serve import chart_names  # names only: it imports no view module
 
-# Streamlit's own parameters: how the page looks, not what the chart holds
-LOOK_ONLY = ("embed", "embed_options")
 CSV_NAME, METADATA_NAME, README_NAME = "{stem}.csv", "metadata.json", "README.md"
 
 
@@ -42,7 +40,7 @@ def chart_csv(data: pd.DataFrame) -> bytes:
 
 def query_items(params: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """The URL parameters that choose what a chart shows (the page's filters), in their order."""
-    return [(k, v) for k, v in params if k not in LOOK_ONLY]
+    return [(k, v) for k, v in params if k not in chart_names.LOOK_ONLY]
 
 
 def _column_type(series: pd.Series) -> str:

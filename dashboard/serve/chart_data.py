@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from dashboard.components.chart_panel import Chart
 from dashboard.components.filters import Choices, Filters, choices, url_notes
+from dashboard.serve import chart_names
 from dashboard.serve.chart_names import CHARTS
 from dashboard.style.theme import BLOC_ORDER
 from dashboard.views import arms, eu_cfsp, exercises, overview, un_votes
 
 SHARED = ("years", "partners", "blocs", "compare")
-# Streamlit's own: how the page looks, not what it shows; and the language, which api.py applies
-IGNORED = ("embed", "embed_options", "lang")
+# how the page looks, not what it shows; and the language, which api.py applies
+IGNORED = (*chart_names.LOOK_ONLY, "lang")
 
 
 class BadParameters(ValueError):
