@@ -37,6 +37,7 @@ from dashboard.components.filters import Filters, choices
 from dashboard.i18n import N_, _
 from dashboard.store import app_data
 from dashboard.store.cache import per_database
+from dashboard.style import narrow
 from dashboard.style.text import md_escape, source_markdown
 from dashboard.style.theme import plot_config
 
@@ -117,6 +118,7 @@ def show(chart: Chart, filters: Filters, *, hint: str = "") -> list[str]:
             icon=":material/filter_alt_off:",
         )
         return []
+    narrow.wrapped_title(chart.key, chart.title)  # where the main column is too narrow for Plotly's one line
     event = st.plotly_chart(
         chart.shown,
         key=f"{chart.key}_chart",
