@@ -137,16 +137,19 @@ def readme(meta: dict) -> str:
         "",
         f"{meta['project']} — {meta['filters']}",
         "",
-        _(
+        i18n.ngettext(
+            "- `{csv}`: the {n} row the chart draws (UTF-8, header on the first line; text that a spreadsheet "
+            "would run as a formula starts with an apostrophe).",
             "- `{csv}`: the {n} rows the chart draws (UTF-8, header on the first line; text that a spreadsheet "
-            "would run as a formula starts with an apostrophe)."
+            "would run as a formula starts with an apostrophe).",
+            meta["rows"],
         ).format(csv=meta["files"]["csv"], n=meta["rows"]),
         _("- `{metadata}`: title, filters, page link, sources, dataset version, licence and citation.").format(
             metadata=meta["files"]["metadata"]
         ),
         "",
         _("Page: {url}").format(url=meta["page_url"] or "—"),
-        _("Dataset: {version} (content sha256 {sha256})").format(
+        _("Dataset: {version} (content SHA-256 {sha256})").format(
             version=meta["dataset"]["version"], sha256=meta["dataset"]["content_sha256"] or "—"
         ),
         _("Downloaded: {time}").format(time=meta["downloaded_at"]),
