@@ -218,10 +218,14 @@ def _data_link(chart: Chart) -> None:
     if name is None:
         return
     params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
-    csv, js = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json"))
-    st.caption(f"Data of this chart: [CSV]({csv}) · [JSON]({js}) · [all tables](/api/v1/datapackage.json)")
+    csv, js, meta = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json", "metadata.json"))
+    st.caption(
+        _(
+            "Data of this chart: [CSV]({csv}) · [JSON]({json}) · [metadata]({metadata}) · [all tables]({package})"
+        ).format(csv=csv, json=js, metadata=meta, package=f"{chart_names.API_PREFIX}/datapackage.json")
+    )
     if not st.context.is_embedded:
-        with st.expander("Embed this view"):
+        with st.expander(_("Embed this view")):
             st.code(chart_names.embed_snippet(st.context.url or "", params, chart.title), language="html")
 
 
