@@ -132,7 +132,15 @@ def test_chart_data_follows_the_page_parameters(router):
 
 @pytest.mark.parametrize(
     "query",
-    ["years=abc", "years=1800&years=1900", "partners=Atlantis", "blocs=North", "measure=Weight", "colour=red"],
+    [
+        "years=abc",
+        "years=1800&years=1900",
+        "partners=Atlantis",
+        "blocs=North",
+        "measure=Weight",
+        "colour=red",
+        "lang=xx",
+    ],
 )
 def test_bad_chart_parameters_get_a_json_400(router, query):
     reply = get(router, f"/api/v1/charts/arms_by_year.csv?{query}")
