@@ -33,10 +33,12 @@ run: $(VENV)/.installed browser
 	ALIGNMENT_DB=$(DB) $(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
 # REPLICAS app processes (ASGI: pages and /api/v1 on one port) behind nginx on 127.0.0.1:$(PORT), in the
-# foreground; Ctrl-C (or SIGTERM) stops every process it started. See docs/deploy.md.
+# foreground; Ctrl-C (or SIGTERM) stops every process it started. See docs/deploy.md. `exec`: the supervisor
+# replaces the recipe's shell, so make waits for it to finish stopping rather than for a shell that a
+# signal ends at once.
 serve: $(VENV)/.installed browser nginx
 	@test -f $(DB) || $(PY) -m dashboard.build --out $(DB)
-	ALIGNMENT_DB=$(DB) $(PY) -m dashboard.serve --port $(PORT) --replicas $(REPLICAS)
+	ALIGNMENT_DB=$(DB) exec $(PY) -m dashboard.serve --port $(PORT) --replicas $(REPLICAS)
 
 # lint and format check first: a red lint fails before the slow tests start
 test: $(VENV)/.installed browser nginx lint

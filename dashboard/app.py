@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard.i18n import _
 from dashboard.i18n.switch import language_switch
 from dashboard.store import app_data, database
+from dashboard.style import narrow
 from dashboard.style.text import md_escape
 
 LOG = logging.getLogger("dashboard.app")
@@ -32,6 +33,7 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed" if st.context.is_embedded else "auto",
 )
+narrow.page_css()  # chart titles wrap where the main column is narrow (phones)
 
 page = st.navigation(
     [

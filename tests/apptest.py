@@ -98,3 +98,29 @@ def texts(at: AppTest, element: str) -> list[str]:
 def shown(markdown: str) -> str:
     """What a reader sees of escaped Markdown: the backslash escapes removed (the markup stays inert)."""
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def record_downloads(monkeypatch):
+    """Call before `open_app`: returns `download(at, key) -> bytes`, what the download button `key` serves on a
+    click (AppTest registers each button's callable with its media manager but never runs it)."""
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    managers: list[MediaFileManager] = []
+
+    class Recording(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+
+    def download(at: AppTest, key: str) -> bytes:
+        buttons = [b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}")]
+        assert len(buttons) == 1, f"no download button {key!r}"
+        url = managers[-1].execute_deferred(buttons[0].proto.deferred_file_id)  # the last run's manager
+        found = managers[-1].read_file(url.rsplit("/", 1)[1].split(".")[0])
+        assert found is not None, url
+        return found.content
+
+    return download

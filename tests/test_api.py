@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import urllib.parse
+import zipfile
 
 import duckdb
 import pandas as pd
@@ -14,6 +15,7 @@ from starlette.routing import Router
 from dashboard.components.data_downloads import plain_table_csv
 from dashboard.schema.tables import PUBLISHED
 from dashboard.serve import api, chart_names
+from dashboard.store import dataset_version
 from dashboard.store.database import SharedConnection
 from dashboard.views import index
 from tests.asgi_client import get
@@ -90,10 +92,30 @@ def test_a_table_name_never_reaches_the_sql(router):
 def test_every_chart_has_its_data_with_the_page_defaults(router, name):
     csv = get(router, f"/api/v1/charts/{name}.csv")
     assert csv.status == 200, csv.body[:300]
-    assert csv.body.startswith(b"# Serbia Alignment Monitor: ")
     body = get(router, f"/api/v1/charts/{name}.json").json()
     assert body["chart"] == name and isinstance(body["rows"], list)
-    assert len(body["rows"]) == len(pd.read_csv(io.BytesIO(csv.body), comment="#")) if body["rows"] else True
+    if body["rows"]:  # a plain CSV: its first line is the header of the rows
+        assert csv.body.decode().splitlines()[0] == ",".join(body["rows"][0])
+        assert len(body["rows"]) == len(pd.read_csv(io.BytesIO(csv.body)))
+    meta = get(router, f"/api/v1/charts/{name}.metadata.json")
+    assert meta.status == 200 and meta.headers["content-type"] == "application/json"
+    assert meta.json()["title"] == body["title"] and meta.json()["rows"] == len(body["rows"])
+    archive = zipfile.ZipFile(io.BytesIO(get(router, f"/api/v1/charts/{name}.zip").body))
+    assert archive.read(f"serbia-alignment-{name}.csv") == csv.body
+
+
+def test_chart_metadata_names_filters_page_sources_version_and_citation(router, fixture_db):
+    reply = get(router, "/api/v1/charts/arms_by_year.metadata.json?years=2013&years=2020&embed=true")
+    meta = reply.json()
+    assert meta["filters"].startswith("Years 2013–2020")
+    assert meta["query"] == "years=2013&years=2020" and meta["query_parameters"] == {"years": ["2013", "2020"]}
+    assert meta["page_url"].endswith("/arms?years=2013&years=2020")
+    assert meta["data_url"] == "/api/v1/charts/arms_by_year.csv?years=2013&years=2020"
+    info = dataset_version.read(duckdb.connect(str(fixture_db), read_only=True))
+    assert meta["dataset"] == info and info["content_sha256"]
+    assert meta["sources"] and {"id", "title", "publisher", "published_on", "url"} <= set(meta["sources"][0])
+    assert meta["licence"] and info["version"] in meta["citation"] and meta["page_url"] in meta["citation"]
+    assert meta["downloaded_at"].endswith("Z")
 
 
 def test_chart_data_follows_the_page_parameters(router):
@@ -101,16 +123,25 @@ def test_chart_data_follows_the_page_parameters(router):
     first, last = int(arms["order_year"].min()), int(arms["order_year"].min()) + 1
     reply = get(router, f"/api/v1/charts/arms_by_year.csv?years={first}&years={last}&embed=true")
     assert reply.status == 200
-    data = pd.read_csv(io.BytesIO(reply.body), comment="#")
+    data = pd.read_csv(io.BytesIO(reply.body))
     assert data["year"].between(first, last).all()
-    assert f"Years {first}–{last}".encode() in reply.body
     backwards = get(router, f"/api/v1/charts/arms_by_year.csv?years={last}&years={first}")
     assert backwards.body == reply.body
+    meta = get(router, f"/api/v1/charts/arms_by_year.metadata.json?years={first}&years={last}").json()
+    assert meta["filters"].startswith(f"Years {first}–{last}")
 
 
 @pytest.mark.parametrize(
     "query",
-    ["years=abc", "years=1800&years=1900", "partners=Atlantis", "blocs=North", "measure=Weight", "colour=red"],
+    [
+        "years=abc",
+        "years=1800&years=1900",
+        "partners=Atlantis",
+        "blocs=North",
+        "measure=Weight",
+        "colour=red",
+        "lang=xx",
+    ],
 )
 def test_bad_chart_parameters_get_a_json_400(router, query):
     reply = get(router, f"/api/v1/charts/arms_by_year.csv?{query}")

@@ -10,7 +10,7 @@ import zipfile
 import duckdb
 import pandas as pd
 
-from dashboard.components import data_downloads, export
+from dashboard.components import data_downloads, download_bundle, export
 from dashboard.pipeline import dataset_info
 from dashboard.pipeline.build import build
 from dashboard.store import dataset_version
@@ -91,12 +91,14 @@ def test_the_version_is_in_the_zip(fixture_db):
     assert row == info
 
 
-def test_the_version_is_in_the_chart_csv_and_image_source_line(fixture_db):
+def test_the_version_is_in_the_chart_metadata_the_table_csv_header_and_image_source_line(fixture_db):
     with duckdb.connect(str(fixture_db), read_only=True) as con:
         info = dataset_version.read(con)
     data = pd.DataFrame({"year": [2020], "n": [1]})
     sources = pd.DataFrame(columns=["source_id", "title", "url", "publisher", "published_on", "n_facts"])
-    raw = export.csv_bytes(data, "A chart", "all", sources, dataset_version.describe(info)).decode()
+    meta = download_bundle.metadata(data, "A chart", "all", sources, info)
+    assert meta["dataset"] == info and info["version"] in meta["citation"]
+    raw = export.csv_bytes(data, "A table", "all", sources, dataset_version.describe(info)).decode()
     assert f"# Data: dataset {info['version']} (content sha256 {info['content_sha256']}" in raw
     assert pd.read_csv(io.StringIO(raw), comment="#").to_dict("list") == {"year": [2020], "n": [1]}
     assert export.source_line(sources, version=info["version"]).endswith(f", dataset {info['version']}")

@@ -9,7 +9,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from dashboard.components import data_downloads, export
+from dashboard.components import data_downloads, download_bundle
 from dashboard.pipeline.build import build
 from dashboard.store.database import SharedConnection
 from dashboard.style.text import spreadsheet_safe
@@ -31,8 +31,8 @@ def test_chart_csv_neutralises_text_cells_but_not_numbers():
     # (a carriage return never reaches a chart: the build refuses control characters in every cell)
     formulas = [f for f in FORMULAS if "\r" not in f]
     data = pd.DataFrame({"title": formulas, "value": [-1.5] * len(formulas)})
-    raw = export.csv_bytes(data, "T", "F", pd.DataFrame(columns=["title", "publisher", "published_on", "url"]))
-    rows = list(csv.reader(io.StringIO(raw.decode(), newline="")))[2:]  # after the title and filter lines
+    raw = download_bundle.chart_csv(data)
+    rows = list(csv.reader(io.StringIO(raw.decode(), newline="")))  # plain: the header on the first line
     assert rows[0] == ["title", "value"]
     assert [r[0] for r in rows[1:]] == ["'" + f for f in formulas]
     assert {r[1] for r in rows[1:]} == {"-1.5"}

@@ -17,7 +17,7 @@ The data protocol:
 - Every trace's `customdata` is the `data` row position of each of its points; a click on a point maps
   back to its row. Points without a row (decorations such as milestone markers) use -1.
 - Optional columns `fact_table` (str) and `fact_ids` (list of ids) name the facts behind each row: they
-  feed the source line in images, the source list in the CSV header and the facts shown on click.
+  feed the source line in images, the sources in the zip's metadata.json and the facts shown on click.
 """
 
 from __future__ import annotations
@@ -32,11 +32,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.components import export
+from dashboard.components import download_bundle, export
 from dashboard.components.filters import Filters, choices
 from dashboard.i18n import N_, _, data_text
-from dashboard.store import app_data, dataset_version
+from dashboard.store import app_data
 from dashboard.store.cache import per_database
+from dashboard.style import narrow
 from dashboard.style.text import md_escape, source_markdown
 from dashboard.style.theme import plot_config
 
@@ -117,6 +118,7 @@ def show(chart: Chart, filters: Filters, *, hint: str = "") -> list[str]:
             icon=":material/filter_alt_off:",
         )
         return []
+    narrow.wrapped_title(chart.key, chart.title)  # where the main column is too narrow for Plotly's one line
     event = st.plotly_chart(
         chart.shown,
         key=f"{chart.key}_chart",
@@ -218,11 +220,11 @@ def _data_link(chart: Chart) -> None:
     if name is None:
         return
     params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
-    csv, js = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json"))
+    csv, js, meta = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json", "metadata.json"))
     st.caption(
-        _("Data of this chart: [CSV]({csv}) · [JSON]({json}) · [all tables]({tables})").format(
-            csv=csv, json=js, tables="/api/v1/datapackage.json"
-        )
+        _(
+            "Data of this chart: [CSV]({csv}) · [JSON]({json}) · [metadata]({metadata}) · [all tables]({package})"
+        ).format(csv=csv, json=js, metadata=meta, package=f"{chart_names.API_PREFIX}/datapackage.json")
     )
     if not st.context.is_embedded:
         with st.expander(_("Embed this view")):
@@ -234,7 +236,7 @@ def _downloads(chart: Chart, filters: Filters) -> None:
     info = app_data.dataset_info()
     line = export.source_line(chart.sources, version=info["version"])
     lang = i18n.current()  # the callables run after this script run: they carry the language
-    png, svg, csv = st.columns(3, gap="small")
+    png, svg, csv, bundle = st.columns(4, gap="small")
     name = f"serbia-alignment-{chart.key}-{filters.year_from}-{filters.year_to}"
     png.download_button(
         "PNG",
@@ -260,22 +262,4 @@ def _downloads(chart: Chart, filters: Filters) -> None:
         icon=":material/polyline:",
         width="stretch",
     )
-    csv.download_button(
-        "CSV",
-        data=functools.partial(
-            i18n.call_in,
-            lang,
-            export.csv_bytes,
-            chart.data,
-            chart.title,
-            described,
-            chart.sources,
-            dataset_version.describe(info),
-        ),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{chart.key}_csv",
-        on_click="ignore",
-        icon=":material/table:",
-        width="stretch",
-    )
+    download_bundle.offer(csv, bundle, chart, described, info, name)

@@ -1,6 +1,6 @@
-"""Chart downloads: PNG/SVG images drawn server-side by kaleido, and the CSV of the plotted rows.
+"""Chart downloads: PNG/SVG images drawn server-side by kaleido, and CSVs of the plotted rows.
 
-Both carry what the chart shows, under which filters and from which sources, inside the file itself. Images
+Images carry what the chart shows, under which filters and from which sources, inside the file itself. Images
 are drawn in a worker process with a time bound (image_renderer.py).
 These functions need no Streamlit script context: download buttons call them lazily, on click.
 """
@@ -21,6 +21,11 @@ from dashboard.style.text import plotly_escape, spreadsheet_safe
 from dashboard.style.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, export_layout
 
 PROJECT = N_("Serbia Alignment Monitor")
+# the project's terms for its data (the Data Package and every chart's metadata.json say it)
+LICENCE = N_(
+    "The curated tables carry no licence of their own yet; every row keeps its upstream terms: credit the "
+    "sources a row cites."
+)
 
 
 def ensure_image_server() -> None:
@@ -56,9 +61,23 @@ def image_bytes(fig: go.Figure, fmt: str, title: str, filters_text: str, source_
     return RENDERER.render(styled.to_json(), fmt, EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE if fmt == "png" else 1)
 
 
+def plain_csv(data: pd.DataFrame) -> bytes:
+    """The rows as a plain CSV that opens anywhere: UTF-8, the header on the first line, list cells joined by
+    "; ", and text a spreadsheet would run as a formula neutralised (`spreadsheet_safe`)."""
+    table = data.copy()
+    for column in table.columns:
+        if table[column].map(_is_list).any():  # e.g. fact_ids: one cell, ids separated by "; "
+            table[column] = table[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)
+        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+            table[column] = table[column].map(spreadsheet_safe)
+    table.columns = [spreadsheet_safe(header(str(c))) for c in table.columns]  # labels in the reader's language
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
 def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.DataFrame, dataset: str = "") -> bytes:
-    """The plotted rows as CSV, after `#` comment lines naming the chart, filters, the dataset version
-    (`dataset`, as dashboard.store.dataset_version.describe writes it) and every source.
+    """The rows as CSV after `#` comment lines naming the table, filters, the dataset version (`dataset`, as
+    dashboard.store.dataset_version.describe writes it) and every source (page tables such as the key UN
+    votes; a chart's CSV is `plain_csv`, its metadata beside it in download_bundle's zip).
 
     Read it back with `pandas.read_csv(path, comment="#")`.
     """
@@ -69,15 +88,7 @@ def csv_bytes(data: pd.DataFrame, title: str, filters_text: str, sources: pd.Dat
     for s in sources.itertuples():
         date = "" if pd.isna(s.published_on) else f", {pd.Timestamp(s.published_on):%Y-%m-%d}"
         out.write(f"# {_('Source:')} {_one_line(s.title)} — {_one_line(s.publisher)}{date} <{s.url}>\n")
-    table = data.copy()
-    for column in table.columns:
-        if table[column].map(_is_list).any():  # e.g. fact_ids: one cell, ids separated by "; "
-            table[column] = table[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)
-        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
-            table[column] = table[column].map(spreadsheet_safe)
-    table.columns = [spreadsheet_safe(header(str(c))) for c in table.columns]  # labels in the reader's language
-    table.to_csv(out, index=False, lineterminator="\n")
-    return out.getvalue().encode("utf-8")
+    return out.getvalue().encode("utf-8") + plain_csv(data)
 
 
 def _is_list(value: object) -> bool:

@@ -12,7 +12,7 @@ Cyrillic is derived from it (`script.to_cyrillic`). See docs/i18n.md.
 
 from __future__ import annotations
 
-from dashboard.i18n.catalog import LABELS, LANGS, call_in, current, gettext, ngettext, using  # noqa: F401
+from dashboard.i18n.catalog import ENGLISH, LABELS, LANGS, call_in, current, gettext, ngettext, using  # noqa: F401
 
 
 def _(message: str) -> str:

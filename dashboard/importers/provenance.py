@@ -63,3 +63,13 @@ def read(out_dir: Path) -> list[dict]:
 def write(out_dir: Path, dataset: str, entries: list[dict]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     csv_records.write_atomic(out_dir / FILENAME, dumps(dataset, entries))
+
+
+def terms_by_source(data_dir: Path) -> dict[str, str]:
+    """source_id -> the upstream licence or terms an importer recorded for it (first entry wins)."""
+    terms: dict[str, str] = {}
+    for folder in sorted((data_dir / "imported").glob("*/")):
+        for entry in read(folder):
+            if entry.get("source_id") and entry.get("licence"):
+                terms.setdefault(entry["source_id"], entry["licence"])
+    return terms

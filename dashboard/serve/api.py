@@ -2,7 +2,10 @@
 
     /api/v1/datapackage.json                      every table described (Frictionless Data Package)
     /api/v1/tables/{table}.csv|.json|.parquet     one table in full
-    /api/v1/charts/{chart}.csv|.json?<page URL query>   the rows a chart draws, for the page's filters
+    /api/v1/charts/{chart}.csv|.json?<page URL query>   the rows a chart draws, for the page's filters (and
+                                                  its `lang`: titles and labels in that language)
+    /api/v1/charts/{chart}.metadata.json|.zip?<query>   what they are and where from; the zip holds the CSV,
+                                                  metadata.json and a README (as the panel's ZIP download)
 
 Read-only, through the app's shared read-only connection and named SQL with bound parameters. Every answer
 carries an ETag derived from the dataset version (a matching If-None-Match gets 304) and Cache-Control;
@@ -22,12 +25,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from dashboard.components import export
+from dashboard import i18n
+from dashboard.components import download_bundle
 from dashboard.components.chart_panel import Chart
 from dashboard.components.data_downloads import plain_table_csv
 from dashboard.components.filters import Filters, choices
 from dashboard.schema.tables import PUBLISHED_BY_NAME
-from dashboard.serve import chart_data, datapackage
+from dashboard.serve import chart_data, chart_names, datapackage
 from dashboard.serve.chart_names import API_PREFIX, CHARTS
 from dashboard.serve.version import dataset_version as version_of
 from dashboard.store import app_data, dataset_version, queries
@@ -38,7 +42,12 @@ TABLE_TYPES = {
     "json": "application/json",
     "parquet": "application/vnd.apache.parquet",
 }
-CHART_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+CHART_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "metadata.json": "application/json",
+    "zip": "application/zip",
+}
 
 
 def error(status: int, message: str, **extra) -> JSONResponse:
@@ -70,8 +79,11 @@ async def _answer(request: Request, media_type: str, build, filename: str | None
 
 
 def _split(name: str, formats) -> tuple[str, str] | None:
-    stem, _, fmt = name.rpartition(".")
-    return (stem, fmt) if stem and fmt in formats else None
+    for fmt in sorted(formats, key=len, reverse=True):  # `x.metadata.json` before `x.json`
+        stem = name.removesuffix(f".{fmt}")
+        if stem != name and stem:
+            return stem, fmt
+    return None
 
 
 def _json_value(value):
@@ -112,10 +124,25 @@ async def table(request: Request) -> Response:
     return await _answer(request, TABLE_TYPES[fmt], lambda shared: build(shared, name), f"{name}.{fmt}")
 
 
-def chart_csv(c: Chart, f: Filters, shared) -> bytes:
-    """Exactly the chart panel's CSV download for this chart (chart_panel._downloads)."""
-    dataset = dataset_version.describe(dataset_version.read(shared.cursor()))
-    return export.csv_bytes(c.data, c.title, f.describe(choices().names), c.sources, dataset)
+def chart_csv(c: Chart) -> bytes:
+    """Exactly the chart panel's CSV download for this chart (download_bundle.chart_csv)."""
+    return download_bundle.chart_csv(c.data)
+
+
+def chart_metadata(request: Request, name: str, c: Chart, f: Filters, shared) -> dict:
+    """The panel's metadata.json for this chart, its page link rebuilt from this request's address."""
+    params = request.query_params.multi_items()
+    return download_bundle.metadata(
+        c.data,
+        c.title,
+        f.describe(choices().names),
+        c.sources,
+        dataset_version.read(shared.cursor()),
+        params=params,
+        page_url=str(request.base_url).rstrip("/") + "/" + CHARTS[name][0],
+        data_url=chart_names.data_path(name, "csv", params),
+        stem=f"serbia-alignment-{name}",
+    )
 
 
 def chart_json(name: str, c: Chart, f: Filters) -> bytes:
@@ -132,17 +159,32 @@ def chart_json(name: str, c: Chart, f: Filters) -> bytes:
 async def chart(request: Request) -> Response:
     parts = _split(request.path_params["name"], CHART_TYPES)
     if parts is None:
-        return error(404, "unknown format: use .csv or .json", formats=list(CHART_TYPES))
+        return error(404, "unknown format: use .csv, .json, .metadata.json or .zip", formats=list(CHART_TYPES))
     name, fmt = parts
     if name not in CHARTS:
         return error(404, f"unknown chart {name!r}", charts=list(CHARTS))
     raw: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         raw.setdefault(key, []).append(value)
+    lang = (raw.get("lang") or [i18n.ENGLISH])[-1]  # the page's language: titles, labels and metadata follow it
+    if lang not in i18n.LANGS:
+        return error(400, "parameters the page cannot use", problems=[f"unknown lang {lang!r}"], langs=list(i18n.LANGS))
 
     def build(shared) -> bytes:
+        return i18n.call_in(lang, build_in_language, shared)
+
+    def build_in_language(shared) -> bytes:
         drawn, f = chart_data.chart(name, raw)
-        return chart_csv(drawn, f, shared) if fmt == "csv" else chart_json(name, drawn, f)
+        if fmt == "csv":
+            return chart_csv(drawn)
+        if fmt == "json":
+            return chart_json(name, drawn, f)
+        meta = chart_metadata(request, name, drawn, f, shared)
+        return (
+            download_bundle.metadata_json(meta)
+            if fmt == "metadata.json"
+            else download_bundle.bundle_zip(drawn.data, meta)
+        )
 
     try:
         return await _answer(request, CHART_TYPES[fmt], build, f"serbia-alignment-{name}.{fmt}")

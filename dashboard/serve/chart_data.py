@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from dashboard.components.chart_panel import Chart
 from dashboard.components.filters import Choices, Filters, choices, url_notes
 from dashboard.index import settings as index_settings
+from dashboard.serve import chart_names
 from dashboard.serve.chart_names import CHARTS
 from dashboard.style.theme import BLOC_ORDER
 from dashboard.views import arms, eu_cfsp, exercises, index, index_data, overview, un_votes
 
 SHARED = ("years", "partners", "blocs", "compare")
-IGNORED = ("embed", "embed_options")  # Streamlit's own: how the page looks, not what it shows
+# how the page looks, not what it shows; and the language, which api.py applies
+IGNORED = (*chart_names.LOOK_ONLY, "lang")
 
 
 class BadParameters(ValueError):

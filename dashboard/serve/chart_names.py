@@ -29,6 +29,8 @@ CHARTS: dict[str, tuple[str, str]] = {
     "un_agreement": ("un_votes", r"un_agreement"),
 }
 API_PREFIX = "/api/v1"
+# Streamlit's own URL parameters: how the page looks, not what a chart holds
+LOOK_ONLY = ("embed", "embed_options")
 
 
 def name_for_key(key: str) -> str | None:
@@ -39,7 +41,7 @@ def name_for_key(key: str) -> str | None:
 def data_path(name: str, fmt: str, params: Iterable[tuple[str, str]]) -> str:
     """`/api/v1/charts/{name}.{fmt}?…`: the page URL's query string, with Streamlit's own `embed` options
     left out (they change how the page looks, not what the chart holds)."""
-    kept = [(k, v) for k, v in params if k not in ("embed", "embed_options")]
+    kept = [(k, v) for k, v in params if k not in LOOK_ONLY]
     query = urllib.parse.urlencode(kept)
     return f"{API_PREFIX}/charts/{name}.{fmt}" + (f"?{query}" if query else "")
 
@@ -49,7 +51,7 @@ def embed_snippet(page_url: str, params: Iterable[tuple[str, str]], title: str) 
     filters come from the URL). Who may embed it is the server's Content-Security-Policy frame-ancestors."""
     parts = urllib.parse.urlsplit(page_url)
     base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
-    kept = [(k, v) for k, v in params if k not in ("embed", "embed_options")] + [("embed", "true")]
+    kept = [(k, v) for k, v in params if k not in LOOK_ONLY] + [("embed", "true")]
     src = f"{base}?{urllib.parse.urlencode(kept)}"
     return (
         f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="760" '

@@ -6,7 +6,7 @@ Resource paths are relative to the descriptor's own URL (`/api/v1/datapackage.js
 
 from __future__ import annotations
 
-from dashboard.components.export import PROJECT
+from dashboard.components.export import LICENCE, PROJECT
 from dashboard.importers import provenance
 from dashboard.paths import DATA_DIR
 from dashboard.schema.columns import Column, Table
@@ -73,20 +73,10 @@ def resource(t: Table, fmt: str = "csv") -> dict:
     }
 
 
-def _licences() -> dict[str, str]:
-    """source_id -> the upstream terms an importer recorded (inputs.json beside the imported tables)."""
-    terms: dict[str, str] = {}
-    for folder in sorted((DATA_DIR / "imported").glob("*/")):
-        for entry in provenance.read(folder):
-            if entry.get("source_id") and entry.get("licence"):
-                terms.setdefault(entry["source_id"], entry["licence"])
-    return terms
-
-
 def descriptor(shared: SharedConnection) -> dict:
     """The Data Package describing every table the database serves."""
     upstream = shared.cursor().execute(queries.sql("pages/data_dataset_vintages")).df()
-    terms = _licences()
+    terms = provenance.terms_by_source(DATA_DIR)
     sources, licences = [], {}
     for s in upstream.drop_duplicates("source_id").itertuples():
         entry = {"title": f"{s.title} ({s.publisher})", "path": s.url}
@@ -100,8 +90,8 @@ def descriptor(shared: SharedConnection) -> dict:
         "description": (
             "Arms transfers, joint military exercises, EU statements and CFSP alignment, UN General Assembly "
             "votes and milestone events, each fact row citing its sources (fact_sources -> sources). "
-            "The curated tables carry no licence of their own yet; every row keeps its upstream terms, "
-            "listed under licenses and sources: credit the sources a row cites."
+            + LICENCE
+            + " The upstream terms are listed under licenses and sources."
         ),
         "version": dataset_version(shared),
         "created": built_at(shared),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import zipfile
 
 import pandas as pd
 from playwright.sync_api import Page, expect
@@ -70,6 +72,24 @@ def download(page: Page, key: str) -> bytes:
 
 
 def read_csv(raw: bytes) -> pd.DataFrame:
+    """A chart's CSV: plain, the header on its first line (its title, filters and sources are in the zip)."""
+    text = raw.decode("utf-8")
+    assert not text.startswith("#"), text[:200]
+    return pd.read_csv(io.StringIO(text))
+
+
+def read_bundle(raw: bytes) -> tuple[pd.DataFrame, dict]:
+    """A chart's zip: (its CSV, its metadata.json), after checking the members are the three expected."""
+    archive = zipfile.ZipFile(io.BytesIO(raw))
+    names = archive.namelist()
+    assert len(names) == 3 and {"metadata.json", "README.md"} < set(names), names
+    meta = json.loads(archive.read("metadata.json"))
+    assert any(s["title"].startswith("Fixture source") for s in meta["sources"]), meta["sources"]
+    return read_csv(archive.read(meta["files"]["csv"])), meta
+
+
+def read_annotated_csv(raw: bytes) -> pd.DataFrame:
+    """A page table's CSV (the key UN votes): `#` lines naming it, its filters and sources, then the rows."""
     text = raw.decode("utf-8")
     assert text.startswith("# Serbia Alignment Monitor: ")
     assert "# Source: Fixture source" in text

@@ -15,6 +15,7 @@ from tests.browser.helpers import (  # noqa: F401  (other pages' browser tests i
     expect_rerun,
     move_first_year,
     open_page,
+    read_bundle,
     read_csv,
     wait_for_charts,
     years_slider,
@@ -29,7 +30,9 @@ def test_overview_years_in_url_reopen_and_downloads(page: Page, base_url: str, b
     wait_for_charts(page, 2)
 
     csv = read_csv(download(page, "overview_csv"))
-    assert "# Filters: Years 2018–2025" in download(page, "overview_csv").decode()
+    zipped, meta = read_bundle(download(page, "overview_zip"))
+    assert zipped.equals(csv) and meta["filters"].startswith("Years 2018–2025")
+    assert meta["page_url"] == page.url  # the page's own address, filters included
     assert csv["year"].between(2018, 2025).all() and len(csv) > 0
     assert set(csv["series"]) >= {"Engagements", "CFSP alignment", "UN agreement"}
     assert download(page, "overview_png")[:8] == PNG_SIGNATURE

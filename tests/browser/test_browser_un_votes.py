@@ -7,6 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.helpers import read_annotated_csv
 from tests.browser.test_browser_pages import (
     IDLE_JS,
     PNG_SIGNATURE,
@@ -33,7 +34,7 @@ def test_un_measure_in_url_reopen_and_downloads(page: Page, base_url: str, brows
     scores = fixture_table("un_agreement").dropna(subset=["agreement_abstain_aware"])
     shown = scores[scores["country_iso3"].isin(agreement["country_iso3"])]
     assert sorted(agreement["value_pct"]) == sorted((shown["agreement_abstain_aware"] * 100).round(1))
-    votes = read_csv(download(page, "un_key_votes_csv"))
+    votes = read_annotated_csv(download(page, "un_key_votes_csv"))
     resolutions = fixture_table("un_resolutions").sort_values("date", ascending=False)
     assert votes["resolution"].tolist() == resolutions["resolution_id"].tolist()  # newest first
     es11_1 = votes.set_index("resolution").loc["A/RES/ES-11/1"]

@@ -1,6 +1,7 @@
-"""`python -m dashboard.serve` (what `make serve` runs): two replicas behind nginx on loopback. A page loads
-through it, its chart CSV download equals the chart's data endpoint, the open data endpoints answer, the
-websocket and downloads of one browser reach one replica, and stopping it leaves no process behind."""
+"""`make serve PORT=… REPLICAS=2`: two replicas behind nginx on loopback. A page loads through it, its chart CSV
+download equals the chart's data endpoint, the open data endpoints answer, the websocket and downloads of one
+browser reach one replica, and SIGTERM to the command's process group (what Ctrl-C or a service manager
+sends) leaves no process behind."""
 
 from __future__ import annotations
 
@@ -59,19 +60,28 @@ def fetch(url: str, headers: dict | None = None) -> tuple[int, object, bytes]:
         return e.code, e.headers, e.read()
 
 
+def _venv() -> Path:
+    """The virtualenv running the tests, handed to make as VENV so it installs nothing: `make test` runs
+    `.venv`; a checkout sharing another's venv passes it the same way."""
+    venv = Path(sys.prefix)
+    up_to_date = subprocess.run(
+        ["make", "-q", f"VENV={venv}", f"{venv}/.installed"], cwd=ROOT, capture_output=True, timeout=30
+    )
+    if up_to_date.returncode != 0:
+        pytest.skip(f"{venv} was not installed by make (or is older than the requirements): run `make test`")
+    return venv
+
+
 @pytest.fixture
 def served(fixture_db, tmp_path):
     if not os.path.exists(NGINX):
         pytest.skip(f"{NGINX} is missing: install Debian's nginx (make nginx)")
     port = free_port()
     log = tmp_path / "serve.log"
+    command = ["make", "serve", f"VENV={_venv()}", f"PORT={port}", "REPLICAS=2", f"DB={fixture_db}"]
     with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "dashboard.serve", "--port", str(port), "--replicas", "2", "--db", str(fixture_db)],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        # its own session, like a terminal's foreground job: the test signals the whole group, as Ctrl-C does
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
@@ -80,15 +90,20 @@ def served(fixture_db, tmp_path):
             assert time.monotonic() < deadline, f"not serving within {START_TIMEOUT} s:\n{log.read_text()}"
             time.sleep(0.5)
         run_dir = Path(re.search(r"logs and nginx.conf in (\S+)", _wait_for(log, "logs and nginx.conf")).group(1))
-        yield url, process, run_dir
+        yield url, process, run_dir, log
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> int:
+    """SIGTERM to make's process group; bounded wait, then SIGKILL to the group."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        return process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        return process.wait(timeout=10)
 
 
 def _wait_for(log: Path, text: str, timeout: float = 10) -> str:
@@ -100,7 +115,7 @@ def _wait_for(log: Path, text: str, timeout: float = 10) -> str:
 
 
 def test_two_replicas_behind_nginx_serve_pages_data_and_stop_cleanly(served, browser):
-    url, process, run_dir = served
+    url, process, run_dir, log = served
     started = descendants(process.pid)
     names = {Path(f"/proc/{p}/exe").resolve().name for p in started if alive(p)}
     assert {"nginx"} <= names and sum(1 for p in started if _is_replica(p)) == 2, names
@@ -125,7 +140,11 @@ def test_two_replicas_behind_nginx_serve_pages_data_and_stop_cleanly(served, bro
     downloaded = download(page, "overview_csv")
     status, headers, body = fetch(url + link.get_attribute("href"))
     assert status == 200 and headers["ETag"] and body == downloaded
-    assert b"# Filters: Years 2018" in body
+    assert body.startswith(b"series,date,year,")  # a plain CSV: the header first
+    status, _, meta = fetch(url + link.get_attribute("href").replace(".csv", ".metadata.json"))
+    meta = json.loads(meta)
+    assert status == 200 and meta["filters"].startswith("Years 2018–2025")
+    assert meta["page_url"] == f"{url}/?years=2018&years=2025"  # nginx passes the reader's host on
 
     # the same view embedded: sidebar closed, filters from the URL, the chart with its source line
     page.get_by_text("Embed this view").first.click()
@@ -163,14 +182,23 @@ def test_two_replicas_behind_nginx_serve_pages_data_and_stop_cleanly(served, bro
     spread = re.findall(r"replica=(\S+) affinity=reader", (run_dir / "access.log").read_text())
     assert len(set(spread)) == 2
 
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=60) == 0
-    assert not [p for p in started if alive(p)], "processes left behind"
+    started |= descendants(process.pid)  # with what started since (kaleido's browser, if an image was drawn)
+    assert any(b"-m\0dashboard.serve\0" in _cmdline(p) for p in started)  # make ran the supervisor
+    _stop(process)
+    assert "[serve] stopped" in log.read_text(), log.read_text()[-2000:]
+    left = {p: _cmdline(p) for p in started if alive(p)}
+    assert not left, f"processes left behind: {left}"
     assert not run_dir.exists()
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"{url}/_stcore/health", timeout=5)
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def _is_replica(pid: int) -> bool:
-    try:
-        return b"dashboard.serve.asgi:app" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
+    return b"dashboard.serve.asgi:app" in _cmdline(pid)
