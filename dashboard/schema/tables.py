@@ -11,6 +11,7 @@ from dashboard.schema import diplomacy_tables as d
 from dashboard.schema import index_tables as ix
 from dashboard.schema import military_tables as m
 from dashboard.schema import reference_tables as r
+from dashboard.schema import un_tables as un
 from dashboard.schema.columns import Table
 
 FACT_TABLES: list[Table] = [
@@ -19,8 +20,8 @@ FACT_TABLES: list[Table] = [
     d.EU_STATEMENTS,
     d.CFSP_ALIGNMENT,
     d.CFSP_DECLARATIONS,
-    d.UN_RESOLUTIONS,
-    d.UN_AGREEMENT,
+    un.UN_RESOLUTIONS,
+    un.UN_AGREEMENT,
     d.EVENTS,
 ]
 _FACT_NAMES = tuple(t.name for t in FACT_TABLES)
@@ -41,9 +42,9 @@ TABLES: list[Table] = [
     d.CFSP_ALIGNMENT,
     d.CFSP_DECLARATIONS,
     d.CFSP_DECLARATION_ALIGNMENT,
-    d.UN_RESOLUTIONS,
-    d.UN_VOTES,
-    d.UN_AGREEMENT,
+    un.UN_RESOLUTIONS,
+    un.UN_VOTES,
+    un.UN_AGREEMENT,
     d.EVENTS,
     cov.REPORTED_TOTALS,
     r.fact_sources(_FACT_NAMES),
