@@ -12,23 +12,28 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from dashboard.components import export
+from dashboard.components import cached_table, export
 from dashboard.components.data_downloads import TABLE_NAMES, check_table, database_bytes, everything_zip, table_csv
 from dashboard.i18n import _, ngettext
 from dashboard.i18n import formats as fmt
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import BY_NAME
 from dashboard.store import app_data, dataset_version
+from dashboard.store.cache import per_database
 from dashboard.style.text import md_escape, source_markdown
 
 TABLES = TABLE_NAMES
 
 
+@per_database
 def table(name: str) -> pd.DataFrame:
+    """The whole table, the same object for every session (not to be mutated)."""
     return app_data.query("pages/data_table", table=check_table(name))
 
 
+@per_database
 def search_sources(term: str) -> pd.DataFrame:
+    """Sources matching `term`, the same object for every session (not to be mutated)."""
     return app_data.query("pages/data_search_sources", q=term.strip())
 
 
@@ -84,7 +89,7 @@ def browse(name: str) -> None:
         + (" · " + _("every row cites a source in fact_sources") if spec.sourced else "")
     )
     links = {c: st.column_config.LinkColumn(c) for c in data.columns if c == "url"}
-    st.dataframe(data, hide_index=True, width="stretch", column_config=links)
+    cached_table.show(data, width="stretch", column_config=links)
     st.download_button(
         f"{name}.csv",
         data=functools.partial(table_csv, app_data.connection(), name),
@@ -95,14 +100,20 @@ def browse(name: str) -> None:
         icon=":material/table:",
     )
     with st.expander(_("Columns of {table}").format(table=name)):
-        columns = data_dictionary()
-        st.dataframe(columns[columns["table"] == name].drop(columns="table"), hide_index=True, width="stretch")
+        cached_table.show(dictionary_of(name), width="stretch")
 
 
 @functools.cache
 def data_dictionary() -> pd.DataFrame:
     """The dictionary, from the table declarations (the same object for every session: not to be mutated)."""
     return dictionary()
+
+
+@functools.cache
+def dictionary_of(name: str) -> pd.DataFrame:
+    """The dictionary rows of one table (the same object for every session: not to be mutated)."""
+    columns = data_dictionary()
+    return columns[columns["table"] == name].drop(columns="table")
 
 
 def sources_search(term: str) -> None:
@@ -122,9 +133,8 @@ def sources_search(term: str) -> None:
             n=fmt.number(len(found)), what=what
         )
     )
-    st.dataframe(
+    cached_table.show(
         found,
-        hide_index=True,
         width="stretch",
         column_config={
             "url": st.column_config.LinkColumn("url"),
