@@ -109,7 +109,8 @@ DEFAULT_HINT = N_("click a bar or point to see the facts behind it.")
 
 
 def show(chart: Chart, filters: Filters, *, hint: str = "") -> list[str]:
-    """Render the chart with PNG/SVG/CSV downloads, its sources, and the facts behind a clicked point.
+    """Render the chart with PNG/SVG/CSV downloads (drawn on demand), its sources, and the facts behind a
+    clicked point.
 
     Shows a "no data for these filters" note instead of an empty chart. Returns the selected fact refs.
     """
