@@ -163,11 +163,21 @@ def sources_search(term: str) -> None:
 
 def vintages() -> None:
     """Each upstream dataset with the version used and when it was read."""
-    sets = dataset_vintages()
-    if sets.empty:
+    lines = vintage_lines()
+    if not lines:
         st.info(_("No upstream datasets in the data yet."))
         return
-    for s in sets.itertuples():
+    for line, notes in lines:
+        st.markdown(line)
+        if notes:
+            st.caption(notes)
+
+
+@per_database
+def vintage_lines() -> tuple[tuple[str, str], ...]:
+    """(the dataset's line, its escaped notes or "") for each upstream dataset, as Markdown, built once."""
+    lines = []
+    for s in dataset_vintages().itertuples():
         read = _("read {date}").format(date=f"{pd.Timestamp(s.accessed_on):%Y-%m-%d}")
         version = (
             _("version not dated")
@@ -178,9 +188,9 @@ def vintages() -> None:
         cited = ngettext("cited by {n} fact ({tables})", "cited by {n} facts ({tables})", s.facts_citing).format(
             n=s.facts_citing, tables=md_escape(tables)
         )
-        st.markdown(f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · {cited}")
-        if isinstance(s.notes, str) and s.notes:
-            st.caption(md_escape(s.notes))
+        notes = md_escape(s.notes) if isinstance(s.notes, str) and s.notes else ""
+        lines.append((f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · {cited}", notes))
+    return tuple(lines)
 
 
 def version() -> None:
