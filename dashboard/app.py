@@ -29,7 +29,9 @@ PAGES = Path(__file__).resolve().parent / "app_pages"
 lang = language_switch()  # first: every later string is in the session's language
 st.set_page_config(
     page_title=_("Serbia Alignment Monitor"),
-    page_icon=str(ROOT / "dashboard" / "static" / "icon.png"),
+    # a static URL (.streamlit/config.toml serves dashboard/static/): a file path is read and hashed into the
+    # media store on every run of every page
+    page_icon="/app/static/icon.png",
     layout="wide",
     initial_sidebar_state="collapsed" if st.context.is_embedded else "auto",
 )

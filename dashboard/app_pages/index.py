@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.components import chart_panel
+from dashboard.components import cached_table, chart_panel
 from dashboard.components.filters import sidebar_filters
 from dashboard.i18n import _
 from dashboard.views import index
@@ -33,13 +33,13 @@ st.subheader(_("Components"))
 chart_panel.show(index.components_chart(filters, pcts), filters, hint=_("click a point to see the facts behind it."))
 
 st.subheader(_("Coverage: which components carried each year (weights in %)"))
-st.dataframe(index.coverage_table(filters, pcts), hide_index=True)
+cached_table.show(index.coverage_table(filters, pcts))
 
 st.subheader(_("Sensitivity to the weights"))
 chart_panel.show(index.sensitivity_chart(filters, pcts), filters, hint=_("each line moves one weight."))
 
 st.subheader(_("Comparison"))
-st.dataframe(index.rank_table(filters, pcts), hide_index=True)
+cached_table.show(index.rank_table(filters, pcts))
 st.caption(
     _("Rank 1 = furthest West that year; the rank band is the 5–95 % range of ranks over the Monte Carlo draws.")
 )

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.components import cached_table
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters, bloc_label
 from dashboard.i18n import N_, _, vocabulary
@@ -239,18 +240,23 @@ def table_columns() -> dict:
     }
 
 
+@per_database
+def deals_shown(f: Filters) -> pd.DataFrame:
+    """The deals table's rows as shown (labels in the reader's language), built once per filter state."""
+    shown = vocabulary.translated(
+        _supplier_names(deals(f)), "arms_transfers", ["category", "deal_type", "status", "confidence", "end_user"]
+    )
+    shown["bloc"] = shown["bloc"].map(bloc_label)
+    return shown[list(table_columns())]
+
+
 def deals_table(f: Filters) -> None:
     """Every deal in the filters, sortable by any column, with its sources; text shown as text."""
-    d = deals(f)
+    d = deals_shown(f)
     if d.empty:
         st.info(_("No arms deals for these filters."))
         return
-    columns = table_columns()
-    shown = vocabulary.translated(
-        _supplier_names(d), "arms_transfers", ["category", "deal_type", "status", "confidence", "end_user"]
-    )
-    shown["bloc"] = shown["bloc"].map(bloc_label)
-    st.dataframe(shown[list(columns)], column_config=columns, hide_index=True, key="arms_deals_table")
+    cached_table.show(d, column_config=table_columns(), key="arms_deals_table")
     st.caption(
         _(
             "{n} deals · years are SIPRI's order and delivery years · TIV: SIPRI trend-indicator value, "

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.components import cached_table
 from dashboard.components.filters import Filters, bloc_label
 from dashboard.i18n import _
 from dashboard.i18n import formats as fmt
 from dashboard.store import app_data
+from dashboard.store.cache import per_database
 
 TARGET = 0.9  # the share of a published total the exercise rows aim to reach
 SIDES = ("West", "East")
@@ -53,19 +55,28 @@ def summary(d: pd.DataFrame) -> str:
     return line + "."
 
 
-def show_exercise_coverage(f: Filters) -> None:
-    """The coverage table with its one-line summary; a gap is a row, never left out."""
+@per_database
+def coverage_view(f: Filters) -> tuple[pd.DataFrame, str]:
+    """The table as shown and its summary line, built once per filter state (the row-wise status is pandas
+    work every rerun would otherwise repeat)."""
     d = exercise_coverage(f)
     if d.empty:
-        st.info(_("No years in the selected range."))
-        return
+        return d, ""
     table = d.assign(
         status=d.apply(status, axis=1), share=d["ratio"] * 100, partner_group=d["partner_group"].map(_side)
     )[["year", "partner_group", "our_rows", "published", "share", "status", "publisher", "source_title", "notes"]]
-    st.caption(summary(d))
-    st.dataframe(
+    return table, summary(d)
+
+
+def show_exercise_coverage(f: Filters) -> None:
+    """The coverage table with its one-line summary; a gap is a row, never left out."""
+    table, line = coverage_view(f)
+    if table.empty:
+        st.info(_("No years in the selected range."))
+        return
+    st.caption(line)
+    cached_table.show(
         table,
-        hide_index=True,
         width="stretch",
         column_config={
             "year": st.column_config.NumberColumn(_("year"), format="%d"),

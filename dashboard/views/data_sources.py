@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.components import export
+from dashboard.components import cached_table, export
 from dashboard.components.csv_headers import header
 from dashboard.components.data_downloads import PUBLISHED_NAMES, check_table, database_bytes, everything_zip, table_csv
 from dashboard.i18n import _, current, ngettext, vocabulary
@@ -21,17 +21,24 @@ from dashboard.i18n import formats as fmt
 from dashboard.schema.dictionary import dictionary
 from dashboard.schema.tables import PUBLISHED_BY_NAME
 from dashboard.store import app_data, dataset_version
+from dashboard.store.cache import per_database
 from dashboard.style.text import md_escape, source_markdown
 
 TABLES = PUBLISHED_NAMES  # the read tables, then the derived ones (dataset version, index)
 
 
+@per_database
 def table(name: str) -> pd.DataFrame:
+    """The whole table, the same object for every session (not to be mutated)."""
     return app_data.query("pages/data_table", table=check_table(name))
 
 
+@per_database
 def search_sources(term: str) -> pd.DataFrame:
-    return app_data.query("pages/data_search_sources", q=term.strip())
+    """Sources matching `term`, their kind in the reader's language (shown and downloaded so): the same object
+    for every session in that language (not to be mutated)."""
+    found = app_data.query("pages/data_search_sources", q=term.strip())
+    return vocabulary.translated(found, "sources", ["kind"])
 
 
 def dataset_vintages() -> pd.DataFrame:
@@ -87,7 +94,7 @@ def browse(name: str) -> None:
         + (" · " + _("every row cites a source in fact_sources") if spec.sourced else "")
     )
     links = {c: st.column_config.LinkColumn(c) for c in data.columns if c == "url"}
-    st.dataframe(data, hide_index=True, width="stretch", column_config=links)
+    cached_table.show(data, width="stretch", column_config=links)
     st.download_button(
         f"{name}.csv",
         data=functools.partial(table_csv, app_data.connection(), name),
@@ -98,13 +105,7 @@ def browse(name: str) -> None:
         icon=":material/table:",
     )
     with st.expander(_("Columns of {table}").format(table=name)):
-        columns = data_dictionary(current())
-        st.dataframe(
-            columns[columns["table"] == name].drop(columns="table"),
-            hide_index=True,
-            width="stretch",
-            column_config=dictionary_columns(),
-        )
+        cached_table.show(dictionary_of(name, current()), width="stretch", column_config=dictionary_columns())
 
 
 @functools.cache
@@ -128,6 +129,13 @@ def dictionary_columns() -> dict:
     }
 
 
+@functools.cache
+def dictionary_of(name: str, lang: str) -> pd.DataFrame:
+    """The dictionary rows of one table in `lang` (the same object for every session: not to be mutated)."""
+    columns = data_dictionary(lang)
+    return columns[columns["table"] == name].drop(columns="table")
+
+
 def sources_search(term: str) -> None:
     """Sources matching the term (all when it is empty), with the facts citing them and a CSV."""
     found = search_sources(term)
@@ -145,10 +153,8 @@ def sources_search(term: str) -> None:
             n=fmt.number(len(found)), what=what
         )
     )
-    found = vocabulary.translated(found, "sources", ["kind"])  # shown and downloaded in the reader's language
-    st.dataframe(
+    cached_table.show(
         found,
-        hide_index=True,
         width="stretch",
         column_config={
             **{c: header(c) for c in found.columns},
@@ -180,11 +186,21 @@ def sources_search(term: str) -> None:
 
 def vintages() -> None:
     """Each upstream dataset with the version used and when it was read."""
-    sets = dataset_vintages()
-    if sets.empty:
+    lines = vintage_lines()
+    if not lines:
         st.info(_("No upstream datasets in the data yet."))
         return
-    for s in sets.itertuples():
+    for line, notes in lines:
+        st.markdown(line)
+        if notes:
+            st.caption(notes)
+
+
+@per_database
+def vintage_lines() -> tuple[tuple[str, str], ...]:
+    """(the dataset's line, its escaped notes or "") for each upstream dataset, as Markdown, built once."""
+    lines = []
+    for s in dataset_vintages().itertuples():
         read = _("read {date}").format(date=f"{pd.Timestamp(s.accessed_on):%Y-%m-%d}")
         version = (
             _("version not dated")
@@ -195,9 +211,9 @@ def vintages() -> None:
         cited = ngettext("cited by {n} fact ({tables})", "cited by {n} facts ({tables})", s.facts_citing).format(
             n=s.facts_citing, tables=md_escape(tables)
         )
-        st.markdown(f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · {cited}")
-        if isinstance(s.notes, str) and s.notes:
-            st.caption(md_escape(s.notes))
+        notes = md_escape(s.notes) if isinstance(s.notes, str) and s.notes else ""
+        lines.append((f"{source_markdown(s.title, s.url, s.publisher)} — {version}, {read} · {cited}", notes))
+    return tuple(lines)
 
 
 def version() -> None:

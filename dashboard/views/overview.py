@@ -278,24 +278,23 @@ def _pair(east: float | None, west: float | None, unit: str = "") -> str:
     return f"{fmt.number(east or 0)}{unit} / {fmt.number(west or 0)}{unit}"
 
 
-def headline_metrics(f: Filters) -> None:
-    """Three headline figures; columns stack on narrow windows."""
+@dataclass(frozen=True)
+class HeadlineTexts:
+    """The three metrics' values and the captions under them (empty: no caption), in the reader's language."""
+
+    cfsp: str
+    cfsp_note: str
+    arms: str
+    arms_note: str
+    exercises: str
+    exercises_note: str
+
+
+@per_database
+def headline_texts(f: Filters) -> HeadlineTexts:
+    """Built once per filter state: the shares are pandas work that every rerun would otherwise repeat."""
     h = headlines(f)
-    cfsp, arms, drills = st.columns(3)
-    cfsp.metric(
-        _("Latest CFSP alignment"),
-        "—" if h.cfsp_rate is None else f"{fmt.number(h.cfsp_rate)}%",
-        help=_("Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years."),
-        border=True,
-    )
-    if h.cfsp_issuer:
-        cfsp.caption(_("Period {period}, as reported by {issuer}").format(period=h.cfsp_period, issuer=h.cfsp_issuer))
-    arms.metric(
-        _("Arms deliveries, East / West"),
-        _pair(_share(h.arms, "deals", "East"), _share(h.arms, "deals", "West"), "%"),
-        border=True,
-        help=_("Share of deals with deliveries in the selected years, by the supplier's bloc."),
-    )
+    arms_note = ""
     if len(h.arms):
         by_tiv = (
             _("; by SIPRI TIV (known for {n}): ").format(n=int(h.arms["deals_with_tiv"].sum()))
@@ -304,21 +303,59 @@ def headline_metrics(f: Filters) -> None:
             else ""
         )
         n = int(h.arms["deals"].sum())
-        arms.caption(ngettext("Share of {n} deal", "Share of {n} deals", n).format(n=n) + by_tiv)
+        arms_note = ngettext("Share of {n} deal", "Share of {n} deals", n).format(n=n) + by_tiv
     ex = dict(zip(h.exercises["bloc"], h.exercises["exercises"].astype(int)))
+    return HeadlineTexts(
+        cfsp="—" if h.cfsp_rate is None else f"{fmt.number(h.cfsp_rate)}%",
+        cfsp_note=_("Period {period}, as reported by {issuer}").format(period=h.cfsp_period, issuer=h.cfsp_issuer)
+        if h.cfsp_issuer
+        else "",
+        arms=_pair(_share(h.arms, "deals", "East"), _share(h.arms, "deals", "West"), "%"),
+        arms_note=arms_note,
+        exercises=_pair(ex.get("East"), ex.get("West")) if ex else "—",
+        exercises_note=_("and {n} with partners outside both blocs").format(n=ex["Other"]) if ex.get("Other") else "",
+    )
+
+
+def headline_metrics(f: Filters) -> None:
+    """Three headline figures; columns stack on narrow windows."""
+    h = headline_texts(f)
+    cfsp, arms, drills = st.columns(3)
+    cfsp.metric(
+        _("Latest CFSP alignment"),
+        h.cfsp,
+        help=_("Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years."),
+        border=True,
+    )
+    if h.cfsp_note:
+        cfsp.caption(h.cfsp_note)
+    arms.metric(
+        _("Arms deliveries, East / West"),
+        h.arms,
+        border=True,
+        help=_("Share of deals with deliveries in the selected years, by the supplier's bloc."),
+    )
+    if h.arms_note:
+        arms.caption(h.arms_note)
     drills.metric(
         _("Exercises with East / West"),
-        _pair(ex.get("East"), ex.get("West")) if ex else "—",
+        h.exercises,
         border=True,
         help=_("Exercises Serbia took part in within the selected years, counted once for each partner bloc present."),
     )
-    if ex.get("Other"):
-        drills.caption(_("and {n} with partners outside both blocs").format(n=ex["Other"]))
+    if h.exercises_note:
+        drills.caption(h.exercises_note)
+
+
+@per_database
+def latest_refs(f: Filters, limit: int = 8) -> tuple[str, ...]:
+    facts = app_data.query("pages/latest_facts", limit=limit, **f.params())
+    return tuple(f"{t}:{i}" for t, i in zip(facts["fact_table"], facts["fact_id"]))
 
 
 def latest_facts(f: Filters, limit: int = 8) -> None:
-    facts = app_data.query("pages/latest_facts", limit=limit, **f.params())
-    if facts.empty:
+    refs = latest_refs(f, limit)
+    if not refs:
         st.info(_("No facts for these filters."))
         return
-    fact_list([f"{t}:{i}" for t, i in zip(facts["fact_table"], facts["fact_id"])], newest_first=True)
+    fact_list(list(refs), newest_first=True)

@@ -13,7 +13,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 from dashboard import i18n
-from dashboard.components import comparison, export
+from dashboard.components import cached_table, comparison, export
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import SUBJECT, Filters, choices
 from dashboard.components.timeline import break_gaps
@@ -281,9 +281,8 @@ def key_votes_table(f: Filters) -> None:
             icon=":material/filter_alt_off:",
         )
         return
-    st.dataframe(
+    cached_table.show(
         kv.table,
-        hide_index=True,
         width="stretch",
         column_config={
             "date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),

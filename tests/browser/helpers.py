@@ -66,8 +66,13 @@ def move_first_year(page: Page, steps: int) -> None:
 
 
 def download(page: Page, key: str) -> bytes:
+    """The file behind download button `key` (`<chart key>_png|svg|csv`); a chart draws its download buttons
+    only once its one "Download" button is pressed."""
+    button = page.locator(f".st-key-{key} button")
+    if not button.count():
+        page.locator(f".st-key-{key.rsplit('_', 1)[0]}_downloads button").click()
     with page.expect_download(timeout=60_000) as info:
-        page.locator(f".st-key-{key} button").click()
+        button.click()
     return open(info.value.path(), "rb").read()
 
 

@@ -1,0 +1,141 @@
+"""How long Chromium takes to draw the charts of each page, against the bare app's one chart, in one browser:
+the part of a filter → chart step that no change on the server can remove.
+
+    .venv/bin/python -m bench.bench_chart_draw [--data DIR] [--reps N]
+
+Builds DIR (default data/) into a temporary database, runs every page once under AppTest to take the figures
+it sends (the year range moved one step, as bench_browser does), and serves them with plotly.js (the copy
+in the plotly package) on loopback. Chromium then draws each page's figures with `Plotly.newPlot`, pages
+interleaved with the bare app's chart, N rounds (default 9). Prints medians in milliseconds and ratios;
+asserts nothing. Streamlit's own bundle draws with its theme applied, so absolute times differ a little from
+the app's; the ratios between pages are what this measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = {
+    "overview": None,
+    "index": "app_pages/index.py",
+    "arms": "app_pages/arms.py",
+    "exercises": "app_pages/exercises.py",
+    "EU & CFSP": "app_pages/eu_cfsp.py",
+    "UN votes": "app_pages/un_votes.py",
+}  # fmt: skip (data & sources draws no chart)
+
+HTML = """<html><body><div id="charts" style="width:1200px"></div>
+<script src="plotly.min.js"></script><script src="figures.js"></script>
+<script>
+window.drawPage = async (name) => {
+  const box = document.getElementById('charts');
+  for (const div of [...box.children]) { Plotly.purge(div); div.remove(); }
+  const started = performance.now();
+  for (const fig of FIGURES[name]) {
+    const div = document.createElement('div');
+    box.appendChild(div);
+    await Plotly.newPlot(div, fig.data, fig.layout, {responsive: true, topojsonURL: 'topojson/'});
+  }
+  return performance.now() - started;
+};
+</script></body></html>"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # the figures table is the output
+        pass
+
+
+def _bare_figure(first: int, last: int) -> dict:
+    """The bare app's chart (bench_browser.BARE_APP) for the years first..last."""
+    years = list(range(first, last + 1))
+    return json.loads(go.Figure(go.Bar(x=years, y=[y % 7 for y in years])).to_json())
+
+
+def _page_figures(page: str | None) -> list[dict]:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    if page:
+        at.switch_page(page)
+    at.run()
+    first, last = at.slider(key="years").value
+    at.slider(key="years").set_value((first + 1, last)).run()  # the state a first slider step draws
+    if at.exception:
+        raise RuntimeError(at.exception)
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--reps", type=int, default=9)
+    args = parser.parse_args(argv)
+    warnings.filterwarnings("ignore")
+
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.pipeline.build import build
+    from dashboard.style.theme import TOPOJSON_DIR
+    from tests.browser.server import launch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        db = tmp_path / "bench.duckdb"
+        build(args.data, db)
+        os.environ["ALIGNMENT_DB"] = str(db)
+        figures = {"bare one-chart app": [_bare_figure(2007, 2026)]}
+        figures |= {name: _page_figures(page) for name, page in PAGES.items()}
+        site = tmp_path / "site"
+        site.mkdir()
+        shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", site)
+        shutil.copytree(TOPOJSON_DIR, site / "topojson")
+        (site / "figures.js").write_text("window.FIGURES = " + json.dumps(figures) + ";", encoding="utf-8")
+        (site / "draw.html").write_text(HTML, encoding="utf-8")
+        handler = functools.partial(_Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        times: dict[str, list[float]] = {name: [] for name in figures}
+        try:
+            with sync_playwright() as p:
+                browser = launch(p)
+                page = browser.new_page(viewport={"width": 1300, "height": 900})
+                page.set_default_timeout(60_000)
+                page.goto(f"http://127.0.0.1:{server.server_port}/draw.html")
+                page.wait_for_function("() => window.Plotly && window.FIGURES")
+                for name in figures:  # one warm-up draw each
+                    page.evaluate("(n) => drawPage(n)", name)
+                for _ in range(args.reps):
+                    for name in figures:
+                        times[name].append(page.evaluate("(n) => drawPage(n)", name))
+                browser.close()
+        finally:
+            server.shutdown()
+    base = statistics.median(times["bare one-chart app"])
+    print(f"{'Plotly.newPlot, all charts':<24}{'charts':>7}{'traces':>7}{'ms':>8}{'× bare':>9}")
+    for name, ms in times.items():
+        n_traces = sum(len(f["data"]) for f in figures[name])
+        print(f"{name:<24}{len(figures[name]):>7}{n_traces:>7}{statistics.median(ms):>8.0f}"
+              f"{statistics.median(ms) / base:>9.2f}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
