@@ -237,12 +237,12 @@ def _data_link(chart: Chart) -> None:
             st.code(chart_names.embed_snippet(st.context.url or "", params, chart.title), language="html")
 
 
-DOWNLOADS = N_("Download PNG · SVG · CSV")
+DOWNLOADS = N_("Download PNG · SVG · CSV · ZIP")
 
 
 @st.fragment
 def _downloads_on_demand(chart: Chart, filters: Filters) -> None:
-    """One button that draws the chart's download buttons when pressed, rerunning only this fragment: three
+    """One button that draws the chart's download buttons when pressed, rerunning only this fragment: four
     buttons in columns on every chart cost about a sixth of a page run (server and browser) for a reader who
     seldom downloads. A full rerun (a filter change) folds them back into the one button."""
     if st.button(_(DOWNLOADS), key=f"{chart.key}_downloads", icon=":material/download:", type="tertiary"):
