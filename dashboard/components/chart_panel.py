@@ -37,7 +37,7 @@ from dashboard.components.filters import Filters, choices
 from dashboard.i18n import N_, _, data_text
 from dashboard.store import app_data
 from dashboard.store.cache import per_database
-from dashboard.style import narrow
+from dashboard.style import margins, narrow
 from dashboard.style.text import md_escape, source_markdown
 from dashboard.style.theme import plot_config
 
@@ -67,8 +67,9 @@ class Chart:
     @functools.cached_property
     def shown(self) -> go.Figure:
         """The figure for `st.plotly_chart`, its dict built once per cached chart (Streamlit otherwise calls
-        `to_dict()`, a deep copy with every array base64-encoded, on every rerun of every session)."""
-        return _Prebuilt(self.figure.to_dict())
+        `to_dict()`, a deep copy with every array base64-encoded, on every rerun of every session), with
+        margins that hold its labels and legend (no second layout pass in the browser)."""
+        return _Prebuilt(margins.fit(self.figure.to_dict()))
 
 
 class _Prebuilt(go.Figure):
