@@ -3,7 +3,8 @@ page, as a ratio to a bare one-chart app with the same slider, measured side by 
 
     .venv/bin/python -m bench.bench_browser [--data DIR] [--steps N]
 
-Serves the dashboard (on a database built from DIR, default data/) and the bare app on loopback, drives Debian
+Serves the dashboard (on a database built from DIR, default data/) and the bare app on loopback as `make serve`
+serves each replica (uvicorn, the ASGI app, no file watcher; bench/bare_asgi.py for the bare app), drives Debian
 chromium, and for each page presses the first year slider's arrow key N times (default 12), timing from the
 key press to the end of the rerun it causes plus two animation frames (the page drawn). Prints medians in
 milliseconds and ratios; asserts nothing.
@@ -81,18 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from dashboard.pipeline.build import build
-    from tests.browser.server import dashboard, launch
+    from tests.browser.server import launch, served
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         db = tmp_path / "alignment.duckdb"
         build(args.data, db)
-        bare = ROOT / "bench" / "_bare_slider_app.py"
-        bare.write_text(BARE_APP, encoding="utf-8")
+        bare = ROOT / "bench" / "_bare_served_app.py"  # written by bench.bare_asgi
         try:
             with (
-                dashboard(db, tmp_path / "app.log", timeout=120) as app_url,
-                dashboard(db, tmp_path / "bare.log", timeout=120, script=str(bare.relative_to(ROOT))) as bare_url,
+                served(db, tmp_path / "app.log", timeout=120) as app_url,
+                served(db, tmp_path / "bare.log", timeout=120, asgi="bench.bare_asgi:app") as bare_url,
                 sync_playwright() as p,
             ):
                 browser = launch(p)

@@ -2,8 +2,8 @@
 
     .venv/bin/python -m bench.bench_rerun [--data DIR] [--runs N]
 
-Serves the dashboard (database built from DIR, default data/) and bench_browser's bare one-chart app with
-`streamlit run` on loopback, and over Streamlit's websocket protocol (bench/ws_client.py) reruns each page
+Serves the dashboard (database built from DIR, default data/) and bench_browser's bare one-chart app as
+`make serve` serves each replica (uvicorn, the ASGI app, no file watcher) on loopback, and over Streamlit's websocket protocol (bench/ws_client.py) reruns each page
 N times in one session (default 40, after 3 warm-up runs), pages interleaved with the bare app round by
 round, so both see the same machine load. A run is timed from the rerun request to `script_finished`: the
 server's work for the page plus the loopback transfer and protobuf parsing of what it sends.
@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_browser import BARE_APP  # noqa: E402
 from bench.ws_client import Session  # noqa: E402
 
 PAGES = {"overview": "", "index": "index", "arms": "arms", "exercises": "exercises", "EU & CFSP": "eu_cfsp",
@@ -54,24 +53,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from dashboard.pipeline.build import build
-    from tests.browser.server import dashboard
+    from tests.browser.server import served
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         db = tmp_path / "alignment.duckdb"
         build(args.data, db)
-        bare = ROOT / "bench" / "_bare_rerun_app.py"
-        bare.write_text(BARE_APP, encoding="utf-8")
+        bare = ROOT / "bench" / "_bare_served_app.py"  # written by bench.bare_asgi
         try:
             with (
-                dashboard(db, tmp_path / "app.log", timeout=120) as app_url,
-                dashboard(db, tmp_path / "bare.log", timeout=120, script=str(bare.relative_to(ROOT))) as bare_url,
+                served(db, tmp_path / "app.log", timeout=120) as app_url,
+                served(db, tmp_path / "bare.log", timeout=120, asgi="bench.bare_asgi:app") as bare_url,
             ):
                 times = asyncio.run(asyncio.wait_for(_measure(app_url, bare_url, args.runs), timeout=900))
         finally:
             bare.unlink(missing_ok=True)
     base = statistics.median(times["bare one-chart app"])
-    print(f"{'warm page run, streamlit run':<32}{'ms':>8}{'× bare':>10}")
+    print(f"{'warm page run, served':<32}{'ms':>8}{'× bare':>10}")
     for name, seconds in times.items():
         ms = 1000 * statistics.median(seconds)
         print(f"{name:<32}{ms:>8.1f}{ms / (1000 * base):>10.2f}")

@@ -3,6 +3,7 @@ A reader gets a plain message, never a traceback or a server path, and the app r
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -119,3 +120,21 @@ def test_rebuilds_while_sessions_read_lose_no_query_and_show_the_new_data(tmp_pa
     assert failures == []
     full = duckdb.connect(str(db), read_only=True).execute("SELECT count(*) FROM fact_sources").fetchone()[0]
     assert {0, full} <= seen  # both versions of the file were read
+
+
+def test_a_csv_newer_than_the_database_makes_it_stale_and_the_answer_is_reused_briefly(tmp_path):
+    data = tmp_path / "data"
+    (data / "curated").mkdir(parents=True)
+    csv = data / "curated" / "events.csv"
+    csv.write_text("a\n1\n")
+    db = tmp_path / "alignment.duckdb"
+    db.write_bytes(b"")
+    os.utime(csv, (1_000, 1_000))
+    os.utime(db, (2_000, 2_000))
+    assert not database.is_stale(db, data, every=0)
+    os.utime(csv, (3_000, 3_000))  # edited after the build
+    assert database.is_stale(db, data, every=0) is True
+    os.utime(csv, (1_000, 1_000))
+    assert database.is_stale(db, data, every=3600) is True  # within the interval: the folder is not walked again
+    assert database.is_stale(db, data, every=0) is False
+    assert database.is_stale(tmp_path / "missing.duckdb", data, every=0) is False

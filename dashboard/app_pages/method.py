@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.components import cached_table
 from dashboard.i18n import _
 from dashboard.i18n import formats as fmt
 from dashboard.views import method
@@ -30,4 +31,4 @@ else:
             "**{value}**."
         ).format(year=year, value=f"{value:.3f}".replace(".", fmt.plotly_separators()[0]))
     )
-    st.dataframe(rows, hide_index=True)
+    cached_table.show(rows)

@@ -241,11 +241,12 @@ def _data_link(chart: Chart) -> None:
 DOWNLOADS = N_("Download PNG · SVG · CSV · ZIP")
 
 
-@st.fragment
 def _downloads_on_demand(chart: Chart, filters: Filters) -> None:
-    """One button that draws the chart's download buttons when pressed, rerunning only this fragment: four
-    buttons in columns on every chart cost about a sixth of a page run (server and browser) for a reader who
-    seldom downloads. A full rerun (a filter change) folds them back into the one button."""
+    """One button that draws the chart's download buttons when pressed: four buttons in columns on every chart
+    cost about a sixth of a page run (server and browser) for a reader who seldom downloads. The next rerun (a
+    filter change) folds them back into the one button. Not a fragment: Streamlit deep-copies the element
+    tree for each fragment call on every run, a tenth of the Index page's server time for three charts, where
+    the rare press costs one page run that redraws no chart (their figures are unchanged)."""
     if st.button(_(DOWNLOADS), key=f"{chart.key}_downloads", icon=":material/download:", type="tertiary"):
         _downloads(chart, filters)
 

@@ -37,11 +37,23 @@ def inputs_mtime(data_dir: Path = DATA_DIR) -> float:
     return max((f.stat().st_mtime for f in data_dir.rglob("*.csv")), default=0.0)
 
 
-def is_stale(db: Path, data_dir: Path = DATA_DIR) -> bool:
+STALE_CHECK_EVERY = 10.0  # seconds between two looks at the data folder (every page run asks)
+_stale_seen: dict[tuple[Path, Path], tuple[float, bool]] = {}
+
+
+def is_stale(db: Path, data_dir: Path = DATA_DIR, every: float = STALE_CHECK_EVERY) -> bool:
+    """Whether a curated or imported CSV is newer than the database file. Walking the data folder costs a few
+    per cent of a page run, and every run of every session asks: the answer is reused for `every` seconds."""
+    now = time.monotonic()
+    seen = _stale_seen.get((db, data_dir))
+    if seen is not None and now - seen[0] < every:
+        return seen[1]
     try:
-        return db.stat().st_mtime < inputs_mtime(data_dir)
+        stale = db.stat().st_mtime < inputs_mtime(data_dir)
     except OSError:
-        return False  # a missing file is reported by the connection, not as stale
+        stale = False  # a missing file is reported by the connection, not as stale
+    _stale_seen[(db, data_dir)] = (now, stale)
+    return stale
 
 
 @contextlib.contextmanager

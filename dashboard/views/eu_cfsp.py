@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.components import comparison
+from dashboard.components import cached_table, comparison
 from dashboard.components.chart_panel import Chart, make_chart, per_database
 from dashboard.components.filters import Filters
 from dashboard.components.timeline import cadence, period_mid
@@ -195,9 +195,11 @@ def _cfsp_alt(title: str, data: pd.DataFrame) -> str:
 # ---------------------------------------------------------------- our recount from individual declarations
 
 
+@per_database
 def recount(f: Filters) -> pd.DataFrame:
     """Our own rate per country and year from the declarations recorded in cfsp_declaration_alignment
-    (cfsp_recomputed), with the published figures whose period lies within that calendar year beside it."""
+    (cfsp_recomputed), with the published figures whose period lies within that calendar year beside it.
+    Built once per filter state: matching the published figures row by row was 85% of the page's run."""
     rows = app_data.query("pages/cfsp_recomputed", countries=comparison.countries(f), **f.params())
     if rows.empty:
         return rows.assign(published_rates=pd.Series(dtype=object))
@@ -251,6 +253,17 @@ def recount_summary(d: pd.DataFrame) -> str:
     return line + "."
 
 
+RECOUNT_COLUMNS = ["country", "year", "declarations_covered", "declarations_aligned", "rate_pct", "published_rates",
+                   "published_total", "coverage_pct"]  # fmt: skip
+
+
+@per_database
+def recount_table(f: Filters) -> pd.DataFrame:
+    """The recount's columns as the page shows them (one frame per filter state, so its Arrow form is reused)."""
+    d = recount(f)
+    return d[RECOUNT_COLUMNS] if not d.empty else d
+
+
 def show_recount(f: Filters) -> None:
     """The recount table beside the published series: per country and year the declarations recorded, how
     many were joined, our rate, the published figures of that year and the coverage; with its caveat."""
@@ -268,21 +281,8 @@ def show_recount(f: Filters) -> None:
         st.info(_("No individual declarations recorded for these filters."))
         return
     st.caption(recount_summary(d))
-    table = d[
-        [
-            "country",
-            "year",
-            "declarations_covered",
-            "declarations_aligned",
-            "rate_pct",
-            "published_rates",
-            "published_total",
-            "coverage_pct",
-        ]
-    ]
-    st.dataframe(
-        table,
-        hide_index=True,
+    cached_table.show(
+        recount_table(f),
         width="stretch",
         key="cfsp_recount_table",
         column_config={

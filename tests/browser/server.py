@@ -33,22 +33,26 @@ def free_port() -> int:
 def dashboard(db: Path, log: Path, timeout: float = 60, script: str = "dashboard/app.py"):
     """`streamlit run <script>` (default the dashboard) on a free local port against `db`; yields the base URL."""
     port = free_port()
-    env = {**os.environ, "ALIGNMENT_DB": str(db)}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-    ]
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1", "--server.port", str(port)]  # fmt: skip
+    with _serving(command, port, db, log, timeout) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def served(db: Path, log: Path, timeout: float = 60, asgi: str = "dashboard.serve.asgi:app", env: dict | None = None):
+    """An ASGI app (default the dashboard as `make serve` runs each replica) under uvicorn on a free local port
+    against `db`; yields the base URL. The benchmarks measure what readers get this way: `streamlit run`
+    watches the source files and, on this machine, adds a ≈40 ms pause to some page runs of a multi-page app."""
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", asgi, "--host", "127.0.0.1", "--port", str(port)]
+    with _serving(command, port, db, log, timeout, env) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serving(command: list[str], port: int, db: Path, log: Path, timeout: float, env: dict | None = None):
+    env = {**os.environ, **(env or {}), "ALIGNMENT_DB": str(db)}
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -56,7 +60,7 @@ def dashboard(db: Path, log: Path, timeout: float = 60, script: str = "dashboard
         deadline = time.monotonic() + timeout
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited ({process.returncode}):\n{log.read_text()}")
+                raise RuntimeError(f"{command[2]} exited ({process.returncode}):\n{log.read_text()}")
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
@@ -64,7 +68,7 @@ def dashboard(db: Path, log: Path, timeout: float = 60, script: str = "dashboard
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not answer within {timeout} s:\n{log.read_text()}")
+                raise RuntimeError(f"{command[2]} did not answer within {timeout} s:\n{log.read_text()}")
             time.sleep(0.3)
         yield url
     finally:
