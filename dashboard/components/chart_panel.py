@@ -135,7 +135,8 @@ def show(chart: Chart, filters: Filters, *, hint: str = "") -> list[str]:
         alt=chart.alt,
     )
     _downloads_on_demand(chart, filters)
-    _data_link(chart)
+    links = _data_links(chart)
+    data_line = _data_link_text(links) if links else ""
     points = _points(event)
     refs = selected_refs(chart, points) if points else []  # no selection: skip the (costly) empty row lookup
     if refs:
@@ -145,8 +146,10 @@ def show(chart: Chart, filters: Filters, *, hint: str = "") -> list[str]:
             ).format(n=len(refs))
         )
         fact_list(refs)
-    else:
-        st.caption(chart.source_caption + " — " + (hint or _(DEFAULT_HINT)))
+        if data_line:
+            st.caption(data_line)
+    else:  # one caption for the sources, the hint and the data links: each element costs every run
+        st.caption(chart.source_caption + " — " + (hint or _(DEFAULT_HINT)) + ("  \n" + data_line if data_line else ""))
     return refs
 
 
@@ -217,38 +220,54 @@ def fact_lines(refs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(lines)
 
 
-def _data_link(chart: Chart) -> None:
-    """The chart's data endpoint for the page's current URL (only when the ASGI app serves the API)."""
-    if "dashboard.serve.asgi" not in sys.modules:  # `streamlit run` alone serves no /api/v1
-        return
+def _data_links(chart: Chart) -> tuple[str, list[tuple[str, str]]] | None:
+    """The chart's API name and the page's query parameters, when the ASGI app serves /api/v1 (`streamlit run`
+    alone does not) and the chart has a data endpoint."""
+    if "dashboard.serve.asgi" not in sys.modules:
+        return None
     from dashboard.serve import chart_names
 
     name = chart_names.name_for_key(chart.key)
     if name is None:
-        return
-    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+        return None
+    return name, [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+
+
+def _data_link_text(links: tuple[str, list[tuple[str, str]]]) -> str:
+    """The chart's data endpoints for the page's current URL, as one Markdown line."""
+    from dashboard.serve import chart_names
+
+    name, params = links
     csv, js, meta = (chart_names.data_path(name, fmt, params) for fmt in ("csv", "json", "metadata.json"))
-    st.caption(
-        _(
-            "Data of this chart: [CSV]({csv}) · [JSON]({json}) · [metadata]({metadata}) · [all tables]({package})"
-        ).format(csv=csv, json=js, metadata=meta, package=f"{chart_names.API_PREFIX}/datapackage.json")
-    )
-    if not st.context.is_embedded:
-        with st.expander(_("Embed this view")):
-            st.code(chart_names.embed_snippet(st.context.url or "", params, chart.title), language="html")
+    return _(
+        "Data of this chart: [CSV]({csv}) · [JSON]({json}) · [metadata]({metadata}) · [all tables]({package})"
+    ).format(csv=csv, json=js, metadata=meta, package=f"{chart_names.API_PREFIX}/datapackage.json")
 
 
-DOWNLOADS = N_("Download PNG · SVG · CSV · ZIP")
+def _embed(chart: Chart) -> None:
+    """The embed snippet (an iframe of the current URL), with the downloads: drawn on demand, not in an embed."""
+    links = _data_links(chart)
+    if links is None or st.context.is_embedded:
+        return
+    from dashboard.serve import chart_names
+
+    with st.expander(_("Embed this view")):
+        st.code(chart_names.embed_snippet(st.context.url or "", links[1], chart.title), language="html")
+
+
+DOWNLOADS = N_("Download PNG · SVG · CSV · ZIP · embed")
 
 
 def _downloads_on_demand(chart: Chart, filters: Filters) -> None:
-    """One button that draws the chart's download buttons when pressed: four buttons in columns on every chart
-    cost about a sixth of a page run (server and browser) for a reader who seldom downloads. The next rerun (a
+    """One button that draws the chart's download buttons and its embed snippet when pressed: four buttons in
+    columns and an expander on every chart cost about a sixth of a page run (server and browser) for a reader
+    who seldom downloads or embeds. The next rerun (a
     filter change) folds them back into the one button. Not a fragment: Streamlit deep-copies the element
     tree for each fragment call on every run, a tenth of the Index page's server time for three charts, where
     the rare press costs one page run that redraws no chart (their figures are unchanged)."""
     if st.button(_(DOWNLOADS), key=f"{chart.key}_downloads", icon=":material/download:", type="tertiary"):
         _downloads(chart, filters)
+        _embed(chart)
 
 
 def _downloads(chart: Chart, filters: Filters) -> None:
