@@ -116,7 +116,8 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
         )  # fmt: skip
     base_layout(fig, title, height=460)
     _scale_axis(fig)
-    fig.update_xaxes(dtick=2, title_text=None)
+    # years: ticks chosen by Plotly for the width (a fixed 2-year step turns the labels on a phone, over the legend)
+    fig.update_xaxes(tickformat="d", title_text=None)
     comparison.fit_legend(fig)
     shown = data[data["series"] != EU_LINE]
     latest = shown[shown["country_iso3"] == SUBJECT].tail(1)
