@@ -1,4 +1,4 @@
-"""The benchmarks' bare one-chart app (bench_browser.BARE_APP, written to bench/_bare_served_app.py) as an
+"""The benchmarks' bare one-chart app (bench_browser.BARE_APP, written to served_apps.BARE_SCRIPT) as an
 ASGI app with the settings of the served dashboard (dashboard/serve/asgi.py), so both run the same way.
 
     python -m uvicorn bench.bare_asgi:app
@@ -10,12 +10,11 @@ import streamlit as st
 from streamlit import config
 
 from bench.bench_browser import BARE_APP
-from dashboard.paths import ROOT
+from bench.served_apps import BARE_SCRIPT
 
-SCRIPT = ROOT / "bench" / "_bare_served_app.py"
-SCRIPT.write_text(BARE_APP, encoding="utf-8")  # removed by the benchmark that started the server
+BARE_SCRIPT.write_text(BARE_APP, encoding="utf-8")  # removed by served_apps.dashboard_and_bare when it stops
 
 config.get_config_options()
 config.set_option("server.fileWatcherType", "none", "bench/bare_asgi.py")
 
-app = st.App(SCRIPT, routes=[])
+app = st.App(BARE_SCRIPT, routes=[])

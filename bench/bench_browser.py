@@ -4,7 +4,7 @@ page, as a ratio to a bare one-chart app with the same slider, measured side by 
     .venv/bin/python -m bench.bench_browser [--data DIR] [--steps N]
 
 Serves the dashboard (on a database built from DIR, default data/) and the bare app on loopback as `make serve`
-serves each replica (uvicorn, the ASGI app, no file watcher; bench/bare_asgi.py for the bare app), drives Debian
+serves each replica (bench/served_apps.py: uvicorn, the ASGI app, no file watcher), drives Debian
 chromium, and for each page presses the first year slider's arrow key N times (default 12), timing from the
 key press to the end of the rerun it causes plus two animation frames (the page drawn). Prints medians in
 milliseconds and ratios; asserts nothing.
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,30 +80,18 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from dashboard.pipeline.build import build
-    from tests.browser.server import launch, served
+    from bench.served_apps import dashboard_and_bare
+    from tests.browser.server import launch
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp_path = Path(tmp)
-        db = tmp_path / "alignment.duckdb"
-        build(args.data, db)
-        bare = ROOT / "bench" / "_bare_served_app.py"  # written by bench.bare_asgi
-        try:
-            with (
-                served(db, tmp_path / "app.log", timeout=120) as app_url,
-                served(db, tmp_path / "bare.log", timeout=120, asgi="bench.bare_asgi:app") as bare_url,
-                sync_playwright() as p,
-            ):
-                browser = launch(p)
-                page = browser.new_page(viewport={"width": 1300, "height": 900})
-                page.set_default_timeout(90_000)
-                results = {"bare one-chart app": _steps(page, bare_url, args.steps)}
-                for name, path in PAGES.items():
-                    results[name] = _steps(page, f"{app_url}/{path}", args.steps)
-                results["bare one-chart app (again)"] = _steps(page, bare_url, args.steps)
-                browser.close()
-        finally:
-            bare.unlink(missing_ok=True)
+    with dashboard_and_bare(args.data) as (app_url, bare_url), sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.set_default_timeout(90_000)
+        results = {"bare one-chart app": _steps(page, bare_url, args.steps)}
+        for name, path in PAGES.items():
+            results[name] = _steps(page, f"{app_url}/{path}", args.steps)
+        results["bare one-chart app (again)"] = _steps(page, bare_url, args.steps)
+        browser.close()
     base = statistics.mean([results["bare one-chart app"], results["bare one-chart app (again)"]])
     print(f"{'filter → chart drawn, Chromium':<32}{'ms':>8}{'× bare':>10}")
     for name, ms in results.items():

@@ -3,8 +3,9 @@
     .venv/bin/python -m bench.bench_rerun [--data DIR] [--runs N]
 
 Serves the dashboard (database built from DIR, default data/) and bench_browser's bare one-chart app as
-`make serve` serves each replica (uvicorn, the ASGI app, no file watcher) on loopback, and over Streamlit's websocket protocol (bench/ws_client.py) reruns each page
-N times in one session (default 40, after 3 warm-up runs), pages interleaved with the bare app round by
+`make serve` serves each replica (bench/served_apps.py: uvicorn, the ASGI app, no file watcher) on loopback,
+and over Streamlit's websocket protocol (bench/ws_client.py) reruns each page N times in one session
+(default 40, after 3 warm-up runs), pages interleaved with the bare app round by
 round, so both see the same machine load. A run is timed from the rerun request to `script_finished`: the
 server's work for the page plus the loopback transfer and protobuf parsing of what it sends.
 
@@ -19,7 +20,6 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,22 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args(argv)
 
-    from dashboard.pipeline.build import build
-    from tests.browser.server import served
+    from bench.served_apps import dashboard_and_bare
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp_path = Path(tmp)
-        db = tmp_path / "alignment.duckdb"
-        build(args.data, db)
-        bare = ROOT / "bench" / "_bare_served_app.py"  # written by bench.bare_asgi
-        try:
-            with (
-                served(db, tmp_path / "app.log", timeout=120) as app_url,
-                served(db, tmp_path / "bare.log", timeout=120, asgi="bench.bare_asgi:app") as bare_url,
-            ):
-                times = asyncio.run(asyncio.wait_for(_measure(app_url, bare_url, args.runs), timeout=900))
-        finally:
-            bare.unlink(missing_ok=True)
+    with dashboard_and_bare(args.data) as (app_url, bare_url):
+        times = asyncio.run(asyncio.wait_for(_measure(app_url, bare_url, args.runs), timeout=900))
     base = statistics.median(times["bare one-chart app"])
     print(f"{'warm page run, served':<32}{'ms':>8}{'× bare':>10}")
     for name, seconds in times.items():

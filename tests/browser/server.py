@@ -40,19 +40,19 @@ def dashboard(db: Path, log: Path, timeout: float = 60, script: str = "dashboard
 
 
 @contextlib.contextmanager
-def served(db: Path, log: Path, timeout: float = 60, asgi: str = "dashboard.serve.asgi:app", env: dict | None = None):
+def served(db: Path, log: Path, timeout: float = 60, asgi: str = "dashboard.serve.asgi:app"):
     """An ASGI app (default the dashboard as `make serve` runs each replica) under uvicorn on a free local port
     against `db`; yields the base URL. The benchmarks measure what readers get this way: `streamlit run`
     watches the source files and, on this machine, adds a ≈40 ms pause to some page runs of a multi-page app."""
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", asgi, "--host", "127.0.0.1", "--port", str(port)]
-    with _serving(command, port, db, log, timeout, env) as url:
+    with _serving(command, port, db, log, timeout) as url:
         yield url
 
 
 @contextlib.contextmanager
-def _serving(command: list[str], port: int, db: Path, log: Path, timeout: float, env: dict | None = None):
-    env = {**os.environ, **(env or {}), "ALIGNMENT_DB": str(db)}
+def _serving(command: list[str], port: int, db: Path, log: Path, timeout: float):
+    env = {**os.environ, "ALIGNMENT_DB": str(db)}
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
