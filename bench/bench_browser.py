@@ -38,15 +38,16 @@ ARM_JS = """() => {
   window.__step = new Promise((resolve) => {
     let started = null, ran = false;
     document.addEventListener('keydown', () => { started = started ?? performance.now(); }, {capture: true, once: true});
-    const watch = new MutationObserver(() => {
+    const watch = new MutationObserver((records) => {
       const state = app.getAttribute('data-test-script-state');
-      if (state === 'running') ran = true;
+      // a fast rerun can start and end before this callback reads the state: the old values tell
+      if (state === 'running' || records.some((r) => r.oldValue === 'running')) ran = true;
       if (ran && state === 'notRunning') {
         watch.disconnect();
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
       }
     });
-    watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    watch.observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
     setTimeout(() => { watch.disconnect(); resolve(null); }, 30000);
   });
 }"""

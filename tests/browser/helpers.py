@@ -25,10 +25,13 @@ WATCH_JS = """() => {
   window.__runs = 0;
   window.__idleSince = null;
   if (window.__watch) window.__watch.disconnect();
-  window.__watch = new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+  // a fast rerun can flip the state to running and back before the callback reads it: count a run from
+  // each record's old value as well as from the current one
+  window.__watch = new MutationObserver((records) => {
+    const now = app.getAttribute('data-test-script-state');
+    if (now === 'running' || records.some((r) => r.oldValue === 'running')) window.__runs += 1;
   });
-  window.__watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__watch.observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 }"""
 IDLE_JS = """() => {
   if (window.__runs === 0) return false;
