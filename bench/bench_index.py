@@ -6,7 +6,8 @@ ratio to a bare one-chart app measured in the same run.
 Builds DIR (default data/) into a temporary database, then measures in this process: building the inputs
 from the database, the Monte Carlo summary (N draws, default 2,000; at least 1,000) at the default weights and
 at a new weighting (what a slider move costs), and warm AppTest reruns of the bare app, of the Index page
-with the same weights, and of the Index page after a slider change (the Monte Carlo recomputed). Prints medians
+with the same weights, of the Index page's floor (bench/floor_app.py: its elements with the bare app's content,
+nothing computed) and of the Index page after a slider change (the Monte Carlo recomputed). Prints medians
 in milliseconds and ratios; asserts nothing.
 """
 
@@ -24,6 +25,7 @@ import duckdb
 import numpy as np
 
 from bench.bench_pages import BARE_APP, ROOT, apptest_rerun, median_ms
+from bench.floor_app import element_types, floor_script
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         at = AppTest.from_file(app, default_timeout=60)
         at.switch_page("app_pages/index.py")
         at.run()
+        floor_source, left_out = floor_script(element_types(at))
+        floor = Path(tmp) / "floor_app.py"
+        floor.write_text(floor_source)
+        floor_ms = median_ms(apptest_rerun(str(floor), None), args.runs)
         values = iter(range(0, 51, 5))
 
         def moved():  # a new weight each rerun: nothing cached for it yet
@@ -82,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         slider = 1000 * float(np.median([moved() for _ in range(min(args.runs, 9))]))
         print(f"\n{'warm rerun':<40}{'ms':>8}{'× bare app':>12}")
         print(f"{'bare one-chart app':<40}{baseline:>8.1f}{1:>12.2f}")
+        print(f"{'its elements, bare content (floor)':<40}{floor_ms:>8.1f}{floor_ms / baseline:>12.2f}")
         print(f"{'Index page, same weights':<40}{same:>8.1f}{same / baseline:>12.2f}")
         print(f"{'Index page, a weight slider moved':<40}{slider:>8.1f}{slider / baseline:>12.2f}")
+        if left_out:
+            print(f"(the floor leaves out {len(left_out)} elements it has no call for: {sorted(set(left_out))})")
     return 0
 
 

@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_pages.py [--data DIR] [--runs N]
 
 Builds DIR (default data/) into a temporary database, then measures side by side in this process:
-- a bare one-chart Streamlit app (the rerun baseline) and each page, warm, under AppTest;
+- a bare one-chart Streamlit app (the rerun baseline) and each page, warm, under AppTest, with the page's
+  floor (bench/floor_app.py: its elements with the bare app's content, nothing computed);
 - a bare one-bar figure through kaleido (the export baseline) and the overview chart through
   dashboard.components.export (title, filters and source line drawn in), warm.
 Prints medians in milliseconds and ratios; asserts nothing (speed is watched here, not in tests).
@@ -50,6 +51,11 @@ def median_ms(fn, runs: int) -> float:
 
 
 def apptest_rerun(script: str, page: str | None):
+    """The `run` of an AppTest that has run `script` (switched to `page`) once."""
+    return warm_apptest(script, page).run
+
+
+def warm_apptest(script: str, page: str | None):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(script, default_timeout=60)
@@ -58,7 +64,7 @@ def apptest_rerun(script: str, page: str | None):
     at.run()
     if at.exception:
         raise RuntimeError(at.exception)
-    return at.run
+    return at
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
 
+    from bench.floor_app import element_types, floor_script
     from dashboard.pipeline.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,11 +85,16 @@ def main(argv: list[str] | None = None) -> int:
         bare.write_text(BARE_APP)
 
         baseline = median_ms(apptest_rerun(str(bare), None), args.runs)
-        print(f"{'warm rerun':<28}{'ms':>8}{'× bare app':>12}")
+        # floor: the page's elements with the bare app's content, nothing computed (bench/floor_app.py)
+        print(f"{'warm rerun':<28}{'ms':>8}{'× bare app':>12}{'floor ms':>10}{'× bare app':>12}")
         print(f"{'bare one-chart app':<28}{baseline:>8.1f}{1:>12.2f}")
         for name, page in PAGES.items():
-            ms = median_ms(apptest_rerun(str(ROOT / "dashboard" / "app.py"), page), args.runs)
-            print(f"{name + ' page':<28}{ms:>8.1f}{ms / baseline:>12.2f}")
+            at = warm_apptest(str(ROOT / "dashboard" / "app.py"), page)
+            ms = median_ms(at.run, args.runs)
+            floor = Path(tmp) / "floor_app.py"
+            floor.write_text(floor_script(element_types(at))[0])
+            floor_ms = median_ms(apptest_rerun(str(floor), None), args.runs)
+            print(f"{name + ' page':<28}{ms:>8.1f}{ms / baseline:>12.2f}{floor_ms:>10.1f}{floor_ms / baseline:>12.2f}")
 
         import plotly.graph_objects as go
 
