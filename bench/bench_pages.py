@@ -5,8 +5,8 @@
 Builds DIR (default data/) into a temporary database, then measures side by side in this process:
 - a bare one-chart Streamlit app (the rerun baseline) and each page, warm, under AppTest, with the page's
   floor (bench/floor_app.py: its elements with the bare app's content, nothing computed);
-- a bare one-bar figure through kaleido (the export baseline) and the overview chart through
-  dashboard.components.export (title, filters and source line drawn in), warm.
+- a bare one-bar figure through the app's image worker at the export size (the export baseline) and the
+  overview chart through dashboard.components.export (title, filters and source line drawn in), warm.
 Prints medians in milliseconds and ratios; asserts nothing (speed is watched here, not in tests).
 """
 
@@ -100,11 +100,16 @@ def main(argv: list[str] | None = None) -> int:
 
         from dashboard.components import export
         from dashboard.components.filters import Filters
+        from dashboard.style.theme import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH
         from dashboard.views import overview
 
         export.ensure_image_server()
         tiny = go.Figure(go.Bar(x=[2020, 2021, 2022], y=[3, 1, 2]))
-        bare_png = median_ms(lambda: tiny.to_image(format="png"), max(3, args.runs // 3))
+        # the same image worker and size as the app's exports (plotly's own to_image starts kaleido per call)
+        bare_png = median_ms(
+            lambda: export.RENDERER.render(tiny.to_json(), "png", EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE),
+            max(3, args.runs // 3),
+        )
         chart = overview.overview_chart(Filters(2006, 2025))
         line = export.source_line(chart.sources)
         png = median_ms(
