@@ -93,7 +93,7 @@ def test_topic_filter_changes_the_statement_timeline(app):
 
 
 def test_stance_colours_follow_the_diverging_scale(app):
-    from dashboard.views.eu_cfsp import STANCE_COLOURS
+    from dashboard.style.theme import STANCE_COLOURS
 
     fig = _statements(app())
     colours = {t["y"][0]: t["marker"]["color"] for t in fig["data"]}

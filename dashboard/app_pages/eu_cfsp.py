@@ -8,17 +8,17 @@ import streamlit as st
 from dashboard.components import chart_panel, page_params
 from dashboard.components.filters import sidebar_filters
 from dashboard.i18n import _
-from dashboard.views import eu_cfsp
+from dashboard.views import cfsp_rates, cfsp_recount, eu_statements
 
 st.title(_("EU & CFSP"))
 st.caption(_("How far Serbia follows the EU's Common Foreign and Security Policy, and what the EU says about it."))
 
 filters = sidebar_filters(compare=True)
-topics = eu_cfsp.topics()
-page_params.note_unusable({"topics": [eu_cfsp.topic_label(t) for t in topics]})
+topics = eu_statements.topics()
+page_params.note_unusable({"topics": [eu_statements.topic_label(t) for t in topics]})
 
 st.subheader(_("CFSP alignment rate"))
-chart_panel.show(eu_cfsp.cfsp_chart(filters), filters, hint=_("Click a point to see the figure's sources."))
+chart_panel.show(cfsp_rates.cfsp_chart(filters), filters, hint=_("Click a point to see the figure's sources."))
 st.caption(
     _(
         "Each issuer keeps its own line: the European Commission counts over its report year, the ISAC Fund "
@@ -26,22 +26,22 @@ st.caption(
         "the point sits at its middle. Use **Compare with** in the sidebar to add the other candidates."
     )
 )
-eu_cfsp.show_recount(filters)
+cfsp_recount.show_recount(filters)
 
 st.subheader(_("EU statements"))
 # the URL holds the topic's label in the link's language, as it holds partners and blocs (docs/i18n.md)
 chosen = st.multiselect(
     _("Statement topics"),
     topics,
-    format_func=eu_cfsp.topic_label,
+    format_func=eu_statements.topic_label,
     key="topics",
     placeholder=_("All topics"),
     bind="query-params",
 )
 chart_panel.show(
-    eu_cfsp.statements_chart(filters, tuple(chosen)),
+    eu_statements.statements_chart(filters, tuple(chosen)),
     filters,
     hint=_("Click a point to read the statement and its sources."),
 )
-eu_cfsp.codebook()
-eu_cfsp.statement_list(filters, tuple(chosen))
+eu_statements.codebook()
+eu_statements.statement_list(filters, tuple(chosen))

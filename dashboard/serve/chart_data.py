@@ -16,7 +16,7 @@ from dashboard.index import settings as index_settings
 from dashboard.serve import chart_names
 from dashboard.serve.chart_names import CHARTS
 from dashboard.style.theme import BLOC_ORDER
-from dashboard.views import arms, eu_cfsp, exercises, index, index_data, overview, un_votes
+from dashboard.views import arms, cfsp_rates, eu_statements, exercises, index, index_data, overview, un_votes
 
 SHARED = ("years", "partners", "blocs", "compare")
 # how the page looks, not what it shows; and the language, which api.py applies
@@ -98,11 +98,11 @@ SPECS: dict[str, Spec] = {
     "exercise_timeline": Spec(False, dict, lambda f, raw: exercises.timeline_chart(f)),
     "exercises_per_year": Spec(False, dict, lambda f, raw: exercises.per_year_chart(f)),
     "exercise_map": Spec(False, dict, lambda f, raw: exercises.map_chart(f)),
-    "cfsp_rate": Spec(True, lambda: {"topics": eu_cfsp.topics()}, lambda f, raw: eu_cfsp.cfsp_chart(f)),
+    "cfsp_rate": Spec(True, lambda: {"topics": eu_statements.topics()}, lambda f, raw: cfsp_rates.cfsp_chart(f)),
     "eu_statements": Spec(
         True,
-        lambda: {"topics": eu_cfsp.topics()},
-        lambda f, raw: eu_cfsp.statements_chart(f, tuple(raw.get("topics") or ())),
+        lambda: {"topics": eu_statements.topics()},
+        lambda f, raw: eu_statements.statements_chart(f, tuple(raw.get("topics") or ())),
     ),
     "un_agreement": Spec(True, _un_choices, lambda f, raw: un_votes.agreement_chart(f, _un_measure(raw))),
 }

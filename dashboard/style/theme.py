@@ -42,7 +42,7 @@ MIXED_COLOUR = "#882255"  # Tol wine: visible on light and dark backgrounds, unl
 SERIES_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#AA3377", "#999933"]
 # EU statement stance −2…+2: a diverging scale (ColorBrewer PuOr) with a grey middle
 STANCE_COLOURS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#998EC3", 2: "#542788"}
-STANCE_LABELS = {  # marked for extraction; shown with _() (eu_cfsp.stance_label)
+STANCE_LABELS = {  # marked for extraction; shown with _() (eu_statements.stance_label)
     -2: N_("−2 sharply critical"),
     -1: N_("−1 critical"),
     0: N_("0 neutral or mixed"),
