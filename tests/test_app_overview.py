@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.components.timeline import break_gaps
+from dashboard.pipeline.build import build
 from tests.apptest import empty_database, figures_by_key, open_app, rerun, shown, sum_by, texts, traces
 from tests.conftest import fixture_table
 
@@ -44,7 +45,7 @@ def test_default_view_has_bars_lines_milestones_and_headlines(app):
     assert lines["Milestones"]["text"] == ["Fixture event", "Fixture moratorium on…"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Latest CFSP alignment"] == "51%"  # the Commission's report ends last (2023-08-31)
-    assert "Period 2023 report, as reported by European Commission" in texts(at, "caption")
+    assert "European Commission, period 2023 report" in texts(at, "caption")
     assert metrics["Arms deliveries, East / West"] == "100% / 0%"
     assert "Share of 2 deals; by SIPRI TIV (known for 1): 100% / 0%" in texts(at, "caption")
     assert metrics["Exercises with East / West"] == "1 / 0"
@@ -95,6 +96,21 @@ def test_url_values_are_shown_escaped(app):
     notes = " ".join(texts(at, "info"))
     assert "](" not in notes and "**" not in notes and "<b>" not in notes
     assert "[x](javascript:alert(1)) **bold** &lt;b&gt;" in shown(notes)
+
+
+def test_a_later_low_confidence_rate_does_not_displace_the_published_one(monkeypatch, data_dir, tmp_path):
+    with (data_dir / "curated" / "cfsp_alignment.csv").open("a", encoding="utf-8") as f:
+        f.write("c-oral,SRB,Other,March 2024 (oral remark),2024-03-01,2024-03-31,70,,,low,\n")
+    with (data_dir / "curated" / "fact_sources.csv").open("a", encoding="utf-8") as f:
+        f.write("cfsp_alignment,c-oral,src-a,an oral remark\n")
+    db = tmp_path / "oral.duckdb"
+    build(data_dir, db)
+    at = open_app(monkeypatch, db)
+    assert {m.label: m.value for m in at.metric}["Latest CFSP alignment"] == "51%"  # the Commission's, not 70%
+    assert (
+        "European Commission, period 2023 report; a later figure of low confidence: 70% (Other, March 2024 (oral "
+        "remark))" in [shown(c) for c in texts(at, "caption")]
+    )
 
 
 def test_years_without_facts_show_the_empty_state(app):

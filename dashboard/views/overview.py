@@ -28,8 +28,9 @@ from dashboard.i18n import _, data_text, ngettext
 from dashboard.i18n import formats as fmt
 from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
-from dashboard.style.text import plotly_escape
+from dashboard.style.text import md_escape, plotly_escape
 from dashboard.style.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, kind_label, series_colour
+from dashboard.views.cfsp_rates import issuer_label
 
 DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
 
@@ -244,21 +245,22 @@ def _symmetric_ticks(top: float) -> list[int]:
 
 @dataclass(frozen=True)
 class Headlines:
-    cfsp_rate: float | None
-    cfsp_issuer: str | None
-    cfsp_period: str | None
+    cfsp: pd.Series | None  # the latest rate not of low confidence (the latest of any, if all are low)
+    cfsp_later: pd.Series | None  # a low-confidence rate for a period ending after it, the latest such
     arms: pd.DataFrame  # bloc, deals, tiv_m, deals_with_tiv
     exercises: pd.DataFrame  # bloc, exercises
 
 
 @per_database
 def headlines(f: Filters) -> Headlines:
-    cfsp = app_data.query("pages/cfsp_series", countries=[SUBJECT], **f.params())
-    latest = cfsp.sort_values(["period_end", "issuer"]).iloc[-1] if len(cfsp) else None
+    cfsp = app_data.query("pages/cfsp_series", countries=[SUBJECT], **f.params()).sort_values(["period_end", "issuer"])
+    # an oral or unattributed figure (low confidence) does not displace a published one in the headline
+    sure = cfsp[cfsp["confidence"] != "low"]
+    latest = (sure if len(sure) else cfsp).iloc[-1] if len(cfsp) else None
+    later = cfsp[cfsp["period_end"] > latest["period_end"]] if latest is not None else cfsp.iloc[0:0]
     return Headlines(
-        cfsp_rate=None if latest is None else float(latest["rate_pct"]),
-        cfsp_issuer=None if latest is None else str(latest["issuer"]),
-        cfsp_period=None if latest is None else str(latest["period_label"]),
+        cfsp=latest,
+        cfsp_later=later.iloc[-1] if len(later) else None,
         arms=app_data.query("pages/arms_delivery_share", **f.params()),
         exercises=app_data.query("pages/exercises_by_bloc", **f.params()),
     )
@@ -306,15 +308,29 @@ def headline_texts(f: Filters) -> HeadlineTexts:
         arms_note = ngettext("Share of {n} deal", "Share of {n} deals", n).format(n=n) + by_tiv
     ex = dict(zip(h.exercises["bloc"], h.exercises["exercises"].astype(int)))
     return HeadlineTexts(
-        cfsp="—" if h.cfsp_rate is None else f"{fmt.number(h.cfsp_rate)}%",
-        cfsp_note=_("Period {period}, as reported by {issuer}").format(period=h.cfsp_period, issuer=h.cfsp_issuer)
-        if h.cfsp_issuer
-        else "",
+        cfsp="—" if h.cfsp is None else f"{fmt.number(h.cfsp['rate_pct'])}%",
+        cfsp_note=_cfsp_note(h),
         arms=_pair(_share(h.arms, "deals", "East"), _share(h.arms, "deals", "West"), "%"),
         arms_note=arms_note,
         exercises=_pair(ex.get("East"), ex.get("West")) if ex else "—",
         exercises_note=_("and {n} with partners outside both blocs").format(n=ex["Other"]) if ex.get("Other") else "",
     )
+
+
+def _cfsp_note(h: Headlines) -> str:
+    """Who gave the headline rate and for which period, and a later low-confidence figure if there is one."""
+    if h.cfsp is None:
+        return ""
+    note = _("{issuer}, period {period}").format(
+        issuer=md_escape(issuer_label(h.cfsp["issuer"])), period=md_escape(h.cfsp["period_label"])
+    )
+    if h.cfsp_later is not None:
+        note += "; " + _("a later figure of low confidence: {rate}% ({issuer}, {period})").format(
+            rate=fmt.number(h.cfsp_later["rate_pct"]),
+            issuer=md_escape(issuer_label(h.cfsp_later["issuer"])),
+            period=md_escape(h.cfsp_later["period_label"]),
+        )
+    return note
 
 
 def headline_metrics(f: Filters) -> None:
@@ -324,7 +340,10 @@ def headline_metrics(f: Filters) -> None:
     cfsp.metric(
         _("Latest CFSP alignment"),
         h.cfsp,
-        help=_("Share of EU foreign-policy declarations Serbia aligned with, latest period in the selected years."),
+        help=_(
+            "Share of EU foreign-policy declarations Serbia aligned with: the latest period in the selected years "
+            "from a published figure (an oral or unattributed figure of low confidence is shown under it)."
+        ),
         border=True,
     )
     if h.cfsp_note:

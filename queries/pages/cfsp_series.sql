@@ -2,7 +2,7 @@
 -- The rate measures alignment with the EU, so it follows the EU (EUU) through the partner and bloc filters.
 -- $year_from, $year_to: on the year the period ends; $partners, $blocs: as elsewhere; $countries: ISO3 list.
 SELECT year(a.period_end) AS year, a.country_iso3, k.name AS country, a.issuer, a.period_label,
-       a.period_start, a.period_end, a.rate_pct, a.declarations_aligned, a.declarations_total,
+       a.period_start, a.period_end, a.rate_pct, a.declarations_aligned, a.declarations_total, a.confidence,
        'cfsp_alignment' AS fact_table, [a.alignment_id] AS fact_ids
 FROM cfsp_alignment a
 JOIN countries k ON k.iso3 = a.country_iso3
