@@ -20,6 +20,8 @@ from dashboard.style.theme import MILESTONE_COLOUR, base_layout, series_colour
 from dashboard.views.index_data import DEFAULT_PCT, component_table, eu_assessment, index_table, sensitivity
 
 SCALE = [-1.05, 1.05]
+# a small multiple's title sits on its panel's top edge: headroom above +1 keeps the points at +1 off it
+PANEL_SCALE = [-1.15, 1.35]
 DEFAULT_PCTS = (DEFAULT_PCT,) * len(s.NAMES)
 EU_LINE = N_("EU assessment (not in the index)")  # the series key; shown translated
 INDEX_COLUMNS = ["series", "country_iso3", "country", "year", "value", "lower", "upper", "median", "components",
@@ -151,7 +153,7 @@ def _components_chart(f: Filters) -> Chart:
     data = table[table["country_iso3"].isin(countries) & table["year"].between(f.year_from, f.year_to)]
     data = data.drop(columns=["weight"]).reset_index(drop=True)
     title = _("The components of the index, each on the same −1 … +1 scale")
-    fig = make_subplots(rows=len(s.NAMES), cols=1, shared_xaxes=True, vertical_spacing=0.04,
+    fig = make_subplots(rows=len(s.NAMES), cols=1, shared_xaxes=True, vertical_spacing=0.05,
                         subplot_titles=[plotly_escape(_label(n)) for n in s.NAMES])  # fmt: skip
     for row, name in enumerate(s.NAMES, start=1):
         for iso3 in countries:
@@ -167,7 +169,7 @@ def _components_chart(f: Filters) -> Chart:
             )  # fmt: skip
         _scale_axis(fig, row=row, col=1)
     base_layout(fig, title, height=170 * len(s.NAMES))
-    fig.update_yaxes(tickvals=[-1, 0, 1], ticktext=["−1", "0", "+1"])
+    fig.update_yaxes(tickvals=[-1, 0, 1], ticktext=["−1", "0", "+1"], range=PANEL_SCALE)
     alt = _("{title}: {components}; years {first}–{last}; {n} values.").format(
         title=title, components=", ".join(_label(n) for n in s.NAMES), first=f.year_from, last=f.year_to, n=len(data)
     )
