@@ -45,3 +45,22 @@ def test_weight_slider_changes_the_data_and_the_url_restores_it(page: Page, base
     assert int(_slider(again).input_value()) == 0
     assert _serbia(download(again, "index_csv")) == pytest.approx(changed)
     again.close()
+
+
+def test_component_panel_titles_are_clear_of_the_points(page: Page, base_url: str):
+    """Each small multiple's title sits on its panel's top edge: the +1 line (where a fully Western component's
+    points are drawn) stays clear of it by more than a point's radius."""
+    open_page(page, f"{base_url}/index", charts=CHARTS)
+    gaps = page.evaluate(
+        """() => {
+          const chart = document.querySelector('.st-key-index_components_chart .js-plotly-plot');
+          const top = chart.getBoundingClientRect().top, layout = chart._fullLayout;
+          const axes = Object.keys(layout).filter((k) => /^yaxis\\d*$/.test(k)).map((k) => layout[k])
+            .sort((a, b) => a._offset - b._offset);
+          const titles = [...chart.querySelectorAll('.annotation-text')].map((e) => e.getBoundingClientRect())
+            .sort((a, b) => a.top - b.top);
+          return axes.map((ax, i) => top + ax._offset + ax.l2p(1) - titles[i].bottom);
+        }"""
+    )
+    assert len(gaps) == 5  # one panel per component
+    assert min(gaps) > 8, gaps  # a marker's radius is 3 px
