@@ -85,6 +85,12 @@ def bar_marker(bloc: str, pattern: str = "") -> dict:
     return marker
 
 
+def translucent(colour: str, alpha: float) -> str:
+    """'#0072B2' as 'rgba(0, 114, 178, alpha)': a fill that lets what is under it show (bands, faint bars)."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
 def series_colour(i: int) -> str:
     return SERIES_COLOURS[i % len(SERIES_COLOURS)]
 

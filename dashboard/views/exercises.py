@@ -13,7 +13,7 @@ from dashboard.i18n.countries import country_name
 from dashboard.schema.military_tables import COUNTED_ROLES
 from dashboard.store import app_data
 from dashboard.style.text import plotly_escape
-from dashboard.style.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, whole_numbers
+from dashboard.style.theme import BLOC_ORDER, MIXED, bar_marker, base_layout, colour_of, translucent, whole_numbers
 
 # counted as taking part (the same rule as the queries' counted_role); the others are drawn, not counted
 TOOK_PART = COUNTED_ROLES
@@ -31,6 +31,9 @@ _ROLE_STYLES = (
     ("observed", ".", N_("{bloc}: Serbia observed")),
     ("left", "x", N_("{bloc}: Serbia withdrew / cancelled")),
 )
+# neither end known to the day: the bar spans the month or year it took place in, drawn faint so it does not
+# read as its length (the hover gives the dates as recorded)
+APPROXIMATE_LABEL = N_("{bloc}: dates known only to the month or year")
 
 
 def _role_kind(role: str) -> str:
@@ -106,6 +109,7 @@ def timeline_chart(f: Filters) -> Chart:
             "start_date",
             "end_date",
             "bar_start",
+            "approximate",
             "date_precision",
             "end_precision",
             "duration_days",
@@ -123,30 +127,17 @@ def timeline_chart(f: Filters) -> Chart:
         data.assign(r=data["bloc"].map(rank)).sort_values(["r", "partner"]).drop_duplicates("partner")["partner"]
     ).to_list()
     fig = go.Figure()
+    approximate = data["approximate"].fillna(False).astype(bool)
     for bloc in BLOC_ORDER:
+        in_bloc = data["bloc"] == bloc
         for kind, pattern, label in _ROLE_STYLES:
-            part = data[(data["bloc"] == bloc) & (data["serbia_role"].map(_role_kind) == kind)]
-            if part.empty:
-                continue
-            # a bar spans what is known: from bar_start (the start, or the reported length back from a day-exact
-            # end when the start is only known to the month or year) to the end day, included
-            duration = (part["end_date"] - part["bar_start"]).dt.days.add(1) * DAY_MS
-            fig.add_bar(
-                base=part["bar_start"],
-                x=duration,
-                y=part["partner"].map(plotly_escape),
-                orientation="h",
-                name=_(label).format(bloc=bloc_label(bloc)) if label else bloc_label(bloc),
-                legendgroup=bloc,
-                marker={**bar_marker(bloc, pattern), "line": {"color": colour_of(bloc), "width": 2}},
-                customdata=[
-                    [i, plotly_escape(n), role_label(r), when(row)]
-                    for (i, row), n, r in zip(part.iterrows(), data_text.shown(part, "name"), part["serbia_role"])
-                ],
-                hovertemplate="%{customdata[1]} (%{y})<br>%{customdata[3]}<br>"
-                + _("Serbia: {role}").format(role="%{customdata[2]}")
-                + "<extra></extra>",
+            part = data[in_bloc & ~approximate & (data["serbia_role"].map(_role_kind) == kind)]
+            name = _(label).format(bloc=bloc_label(bloc)) if label else bloc_label(bloc)
+            _add_bars(
+                fig, part, bloc, name, {**bar_marker(bloc, pattern), "line": {"color": colour_of(bloc), "width": 2}}
             )
+        marker = {"color": translucent(colour_of(bloc), 0.3), "line": {"color": colour_of(bloc), "width": 1}}
+        _add_bars(fig, data[in_bloc & approximate], bloc, _(APPROXIMATE_LABEL).format(bloc=bloc_label(bloc)), marker)
     fig.update_layout(
         barmode="overlay",
         yaxis={"categoryorder": "array", "categoryarray": [plotly_escape(p) for p in order[::-1]], "automargin": True},
@@ -167,6 +158,29 @@ def timeline_chart(f: Filters) -> Chart:
         periods=len(periods),
     )
     return make_chart("exercise_timeline", title, fig, data, alt)
+
+
+def _add_bars(fig: go.Figure, part: pd.DataFrame, bloc: str, name: str, marker: dict) -> None:
+    """One timeline trace: a bar spans what is known, from bar_start (the start, or the reported length back
+    from a day-exact end when the start is only known to the month or year) to the end day, included."""
+    if part.empty:
+        return
+    fig.add_bar(
+        base=part["bar_start"],
+        x=(part["end_date"] - part["bar_start"]).dt.days.add(1) * DAY_MS,
+        y=part["partner"].map(plotly_escape),
+        orientation="h",
+        name=name,
+        legendgroup=bloc,
+        marker=marker,
+        customdata=[
+            [i, plotly_escape(n), role_label(r), when(row)]
+            for (i, row), n, r in zip(part.iterrows(), data_text.shown(part, "name"), part["serbia_role"])
+        ],
+        hovertemplate="%{customdata[1]} (%{y})<br>%{customdata[3]}<br>"
+        + _("Serbia: {role}").format(role="%{customdata[2]}")
+        + "<extra></extra>",
+    )
 
 
 @per_database

@@ -16,7 +16,7 @@ from dashboard.i18n.countries import country_name
 from dashboard.i18n.countries import names as country_names
 from dashboard.index import settings as s
 from dashboard.style.text import plotly_escape
-from dashboard.style.theme import MILESTONE_COLOUR, base_layout, series_colour
+from dashboard.style.theme import MILESTONE_COLOUR, base_layout, series_colour, translucent
 from dashboard.views.index_data import DEFAULT_PCT, component_table, eu_assessment, index_table, sensitivity
 
 SCALE = [-1.05, 1.05]
@@ -36,11 +36,6 @@ def _label(name: str) -> str:
 def _dec(value: float, digits: int) -> str:
     """`value` with `digits` decimals as an f-string writes it, with the locale's decimal sign."""
     return f"{value:.{digits}f}".replace(".", fmt.plotly_separators()[0])
-
-
-def _band_fill(colour: str) -> str:
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r}, {g}, {b}, 0.18)"
 
 
 def _scale_axis(fig: go.Figure, **where) -> None:
@@ -93,7 +88,7 @@ def index_chart(f: Filters, pcts: tuple[int, ...], key: str = "index", with_eu: 
         years = part["year"].tolist()
         fig.add_scatter(
             x=years + years[::-1], y=part["upper"].tolist() + part["lower"].tolist()[::-1], fill="toself",
-            fillcolor=_band_fill(colour), line={"width": 0}, hoverinfo="skip", showlegend=False,
+            fillcolor=translucent(colour, 0.18), line={"width": 0}, hoverinfo="skip", showlegend=False,
             customdata=[-1] * (2 * len(years)), legendgroup=iso3,
         )  # fmt: skip
         # a year without a value breaks the line (None), so no value is suggested where there is none
