@@ -54,6 +54,8 @@ def test_each_issuer_keeps_its_own_line_with_periods_as_bars(app):
     }
     assert lines["Serbia · ISAC Fund"]["y"] == [57.0, None, 64.0]
     assert lines["Serbia · ISAC Fund, half-years"]["y"] == [53.0]
+    # oral and unattributed figures come from different speakers: points, never a line through them
+    assert lines["Serbia · Other"]["mode"] == "markers" and lines["Serbia · ISAC Fund"]["mode"] == "lines+markers"
     commission = lines["Serbia · European Commission"]
     start, end = pd.Timestamp("2022-09-01"), pd.Timestamp("2023-08-31")
     assert pd.Timestamp(commission["x"][0]) == start + (end - start) / 2  # the point sits mid-period

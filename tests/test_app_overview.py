@@ -29,7 +29,8 @@ def test_default_view_has_bars_lines_milestones_and_headlines(app):
     assert not any("EU statements" in (t.get("name") or "") for t in fig["data"])
     lines = traces(fig, "scatter")
     # fixture: ISAC Fund rates for 2019 and 2021, one Commission report, UN agreement with Russia and the EU
-    assert lines["CFSP alignment (ISAC Fund)"]["y"] == [57.0, 64.0]
+    assert lines["CFSP alignment (ISAC Fund)"]["y"] == [57.0, None, 64.0]  # 2020 has no figure: the line breaks
+    assert lines["CFSP alignment (Other)"]["mode"] == "markers"  # different speakers: not one series
     assert lines["CFSP alignment (European Commission)"]["y"] == [51.0]
     # a half-year figure is its own line, never joined to the calendar years
     assert lines["CFSP alignment (ISAC Fund, half-years)"]["y"] == [53.0]

@@ -19,6 +19,7 @@ KNOWN = frozenset(
         N_("accessed_on"),
         N_("agreement_abstain_aware_pct"),
         N_("agreement_pct"),
+        N_("approximate"),
         N_("bar_start"),
         N_("basis"),
         N_("bloc"),

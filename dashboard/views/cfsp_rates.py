@@ -26,6 +26,9 @@ ISSUER_SYMBOL = {
     "European Parliament": "diamond",
     "Other": "triangle-up",
 }
+# 'Other' gathers oral, rounded and unattributed figures from different speakers: not one series, so its
+# points are never joined by a line
+UNJOINED_ISSUERS = {"Other"}
 # Periods of one series are joined by a line only when the next starts within this long after the last
 # ends: a missing year shows as a break, not as an interpolated line.
 MAX_JOINED_GAP = pd.Timedelta(days=190)
@@ -126,7 +129,7 @@ def cfsp_chart(f: Filters) -> Chart:
         fig.add_scatter(
             x=xs,
             y=ys,
-            mode="lines+markers",
+            mode="markers" if issuer in UNJOINED_ISSUERS else "lines+markers",
             name=name,
             legendgroup=name,
             customdata=rows,

@@ -30,7 +30,7 @@ from dashboard.i18n.countries import country_name
 from dashboard.store import app_data
 from dashboard.style.text import md_escape, plotly_escape
 from dashboard.style.theme import KIND_LABELS, KIND_PATTERNS, bar_marker, base_layout, kind_label, series_colour
-from dashboard.views.cfsp_rates import issuer_label
+from dashboard.views.cfsp_rates import UNJOINED_ISSUERS, issuer_label
 
 DIVERGING_BLOCS = ("West", "East")  # West drawn above the axis, East below
 
@@ -74,9 +74,10 @@ def _rates(f: Filters) -> pd.DataFrame:
                 "kind": "cfsp",
                 # one line per issuer and cadence, as on the EU & CFSP page
                 "name": [
-                    _("CFSP alignment ({issuer}{cadence})").format(issuer=i, cadence=cadence(a, b))
+                    _("CFSP alignment ({issuer}{cadence})").format(issuer=issuer_label(i), cadence=cadence(a, b))
                     for i, a, b in zip(cfsp["issuer"], cfsp["period_start"], cfsp["period_end"])
                 ],
+                "issuer": cfsp["issuer"],
                 "value": cfsp["rate_pct"],
                 "unit": "%",
                 "label": cfsp["period_label"],
@@ -132,7 +133,20 @@ def _milestones(f: Filters) -> pd.DataFrame:
     )
 
 
-COLUMNS = ["series", "date", "year", "bloc", "kind", "name", "value", "unit", "label", "fact_table", "fact_ids"]
+COLUMNS = [
+    "series",
+    "date",
+    "year",
+    "bloc",
+    "kind",
+    "name",
+    "issuer",
+    "value",
+    "unit",
+    "label",
+    "fact_table",
+    "fact_ids",
+]
 
 
 @per_database
@@ -190,12 +204,13 @@ def overview_chart(f: Filters) -> Chart:
         for i, (name, part) in enumerate(data[data["series"].isin([CFSP, UN])].groupby("name", sort=True)):
             dashed = part["series"].iloc[0] == UN
             x, y, custom = part["date"].to_list(), part["value"].to_list(), part.index.to_list()
-            if dashed:  # yearly UN figures: a year without one breaks the line (2024, between sources)
-                x, y, custom = break_gaps(part["year"].to_list(), x, y, custom)
+            # a year without a figure breaks the line (UN: 2024, between sources; CFSP: years no issuer reported)
+            x, y, custom = break_gaps(part["year"].to_list(), x, y, custom)
+            unjoined = not dashed and part["issuer"].iloc[0] in UNJOINED_ISSUERS
             fig.add_scatter(
                 x=x,
                 y=y,
-                mode="lines+markers",
+                mode="markers" if unjoined else "lines+markers",
                 name=name,
                 line={"color": series_colour(i), "dash": "dash" if dashed else "solid"},
                 marker={"size": 7},
