@@ -9,7 +9,7 @@ from dashboard.components import chart_panel
 from dashboard.components.filters import sidebar_filters
 from dashboard.i18n import _
 from dashboard.index.settings import NAMES
-from dashboard.views import index, overview
+from dashboard.views import headlines, index, overview
 from dashboard.views.index_data import DEFAULT_PCT
 
 st.title(_("Serbia Alignment Monitor"))
@@ -18,7 +18,7 @@ st.caption(
 )
 
 filters = sidebar_filters()
-overview.headline_metrics(filters)
+headlines.headline_metrics(filters)
 chart_panel.show(
     index.index_chart(filters, (DEFAULT_PCT,) * len(NAMES), "overview_index"),
     filters,
