@@ -108,33 +108,36 @@ def _cfsp_note(h: Headlines) -> str:
 
 
 def headline_metrics(f: Filters) -> None:
-    """Three headline figures; columns stack on narrow windows."""
+    """Three headline figures, each with its caption; columns stack on narrow windows."""
     h = headline_texts(f)
     cfsp, arms, drills = st.columns(3)
-    cfsp.metric(
+    _metric(
+        cfsp,
         _("Latest CFSP alignment"),
         h.cfsp,
-        help=_(
+        _(
             "Share of EU foreign-policy declarations Serbia aligned with: the latest period in the selected years "
             "from a published figure (an oral or unattributed figure of low confidence is shown under it)."
         ),
-        border=True,
+        h.cfsp_note,
     )
-    if h.cfsp_note:
-        cfsp.caption(h.cfsp_note)
-    arms.metric(
+    _metric(
+        arms,
         _("Arms deliveries, East / West"),
         h.arms,
-        border=True,
-        help=_("Share of deals with deliveries in the selected years, by the supplier's bloc."),
+        _("Share of deals with deliveries in the selected years, by the supplier's bloc."),
+        h.arms_note,
     )
-    if h.arms_note:
-        arms.caption(h.arms_note)
-    drills.metric(
+    _metric(
+        drills,
         _("Exercises with East / West"),
         h.exercises,
-        border=True,
-        help=_("Exercises Serbia took part in within the selected years, counted once for each partner bloc present."),
+        _("Exercises Serbia took part in within the selected years, counted once for each partner bloc present."),
+        h.exercises_note,
     )
-    if h.exercises_note:
-        drills.caption(h.exercises_note)
+
+
+def _metric(column, label: str, value: str, help_text: str, note: str) -> None:
+    column.metric(label, value, help=help_text, border=True)
+    if note:
+        column.caption(note)
