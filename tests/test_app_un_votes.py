@@ -147,16 +147,16 @@ def test_titles_from_the_data_stay_text(app):
 def test_key_votes_csv_has_the_rows_shown_and_their_sources(monkeypatch, fixture_db):
     from dashboard.components import export
     from dashboard.components.filters import Filters
-    from dashboard.views import un_votes
+    from dashboard.views import un_key_votes
 
     monkeypatch.setenv("ALIGNMENT_DB", str(fixture_db))
     f = Filters(2020, 2025, compared=("MNE",))
-    kv = un_votes.key_votes(f)
+    kv = un_key_votes.key_votes(f)
     raw = export.csv_bytes(kv.table, "Key votes", f.describe(), kv.cited).decode()
     assert "# Source: Fixture source B — Fixture Publisher <https://example.org/b>" in raw
     back = pd.read_csv(io.StringIO(raw), comment="#")
     assert back["resolution"].tolist() == ["A/RES/ES-11/4", "A/RES/ES-11/1"]
-    assert back["Montenegro"].tolist() == [un_votes.NOT_RECORDED, "yes"]
+    assert back["Montenegro"].tolist() == [un_key_votes.NOT_RECORDED, "yes"]
 
 
 def test_empty_database_loads_without_error(monkeypatch, tmp_path):

@@ -36,3 +36,9 @@ def plotly_separators() -> str:
     decimal = numbers.get_decimal_symbol(locale())
     group = numbers.get_group_symbol(locale())
     return decimal + group
+
+
+def fixed(value: float, digits: int) -> str:
+    """`value` with `digits` decimals, as an f-string writes it, with the locale's decimal sign (for text drawn
+    by Plotly, which does not localise numbers inside labels)."""
+    return f"{value:.{digits}f}".replace(".", plotly_separators()[0])

@@ -16,7 +16,7 @@ from dashboard.index import settings as index_settings
 from dashboard.serve import chart_names
 from dashboard.serve.chart_names import CHARTS
 from dashboard.style.theme import BLOC_ORDER
-from dashboard.views import arms, cfsp_rates, eu_statements, exercises, index, index_data, overview, un_votes
+from dashboard.views import arms, cfsp_rates, eu_statements, exercises, index, index_data, overview, un_agreement
 
 SHARED = ("years", "partners", "blocs", "compare")
 # how the page looks, not what it shows; and the language, which api.py applies
@@ -54,12 +54,12 @@ def _arms_choices() -> dict[str, list[str]]:
 
 
 def _un_choices() -> dict[str, list[str]]:
-    return {"measure": list(un_votes.MEASURES)}
+    return {"measure": list(un_agreement.MEASURES)}
 
 
 def _un_measure(raw: dict[str, list[str]]) -> str:
     values = raw.get("measure") or []
-    return values[-1] if values else next(iter(un_votes.MEASURES))
+    return values[-1] if values else next(iter(un_agreement.MEASURES))
 
 
 def _weight_choices() -> dict[str, list[str]]:
@@ -104,7 +104,7 @@ SPECS: dict[str, Spec] = {
         lambda: {"topics": eu_statements.topics()},
         lambda f, raw: eu_statements.statements_chart(f, tuple(raw.get("topics") or ())),
     ),
-    "un_agreement": Spec(True, _un_choices, lambda f, raw: un_votes.agreement_chart(f, _un_measure(raw))),
+    "un_agreement": Spec(True, _un_choices, lambda f, raw: un_agreement.agreement_chart(f, _un_measure(raw))),
 }
 assert set(SPECS) == set(CHARTS), "every public chart name has a builder"
 

@@ -33,11 +33,6 @@ def _label(name: str) -> str:
     return _(s.LABELS[name])
 
 
-def _dec(value: float, digits: int) -> str:
-    """`value` with `digits` decimals as an f-string writes it, with the locale's decimal sign."""
-    return f"{value:.{digits}f}".replace(".", fmt.plotly_separators()[0])
-
-
 def _scale_axis(fig: go.Figure, **where) -> None:
     fig.update_yaxes(range=SCALE, tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["−1 " + _("East"), fmt.number(-0.5, 1), "0", fmt.number(0.5, 1), "+1 " + _("West")],
                      zeroline=True, zerolinewidth=1.5, **where)  # fmt: skip
@@ -196,9 +191,9 @@ def sensitivity_chart(f: Filters, pcts: tuple[int, ...]) -> Chart:
     alt = _("{title}, {year}: index {value}, band {lower} to {upper}.").format(
         title=title,
         year=int(last["year"]),
-        value=_dec(last["value"], 2),
-        lower=_dec(last["lower"], 2),
-        upper=_dec(last["upper"], 2),
+        value=fmt.fixed(last["value"], 2),
+        lower=fmt.fixed(last["lower"], 2),
+        upper=fmt.fixed(last["upper"], 2),
     )
     return make_chart("index_sensitivity", title, fig, data, alt=alt)
 
