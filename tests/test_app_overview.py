@@ -101,17 +101,19 @@ def test_url_values_are_shown_escaped(app):
 
 def test_a_later_low_confidence_rate_does_not_displace_the_published_one(monkeypatch, data_dir, tmp_path):
     with (data_dir / "curated" / "cfsp_alignment.csv").open("a", encoding="utf-8") as f:
-        f.write("c-oral,SRB,Other,March 2024 (oral remark),2024-03-01,2024-03-31,70,,,low,\n")
+        f.write("c-oral,SRB,Other,March 2024 (oral *remark*),2024-03-01,2024-03-31,70,,,low,\n")
     with (data_dir / "curated" / "fact_sources.csv").open("a", encoding="utf-8") as f:
         f.write("cfsp_alignment,c-oral,src-a,an oral remark\n")
     db = tmp_path / "oral.duckdb"
     build(data_dir, db)
     at = open_app(monkeypatch, db)
     assert {m.label: m.value for m in at.metric}["Latest CFSP alignment"] == "51%"  # the Commission's, not 70%
-    assert (
+    caption = next(c for c in texts(at, "caption") if "low confidence" in c)
+    assert shown(caption) == (
         "European Commission, period 2023 report; a later figure of low confidence: 70% (Other, March 2024 (oral "
-        "remark))" in [shown(c) for c in texts(at, "caption")]
+        "*remark*))"
     )
+    assert r"\*remark\*" in caption  # the data's text is escaped, never read as Markdown
 
 
 def test_years_without_facts_show_the_empty_state(app):
