@@ -1,6 +1,6 @@
 """Country names in the reader's language, from pycountry's own ISO 3166 translation catalogs.
 
-pycountry ships Serbian as `sr` (Cyrillic) and `sr@latin`; names outside ISO 3166-1 (the EU, NATO, Kosovo,
+pycountry ships Serbian as `sr` (Cyrillic) and `sr@latin`; names outside ISO 3166-1 (the EU, NATO, the CSTO, Kosovo,
 the Soviet Union, Yugoslavia) are in our own catalog.
 """
 
@@ -20,6 +20,7 @@ PYCOUNTRY_LOCALE = {"sr-Latn": "sr@latin", "sr-Cyrl": "sr"}
 OUTSIDE_ISO = {
     "EUU": N_("European Union"),
     "XNT": N_("NATO"),
+    "XCS": N_("Collective Security Treaty Organization"),
     "XKX": N_("Kosovo"),
     "SUN": N_("Soviet Union"),
     "YUG": N_("Yugoslavia"),

@@ -13,7 +13,7 @@ COUNTRIES = Table(
     (
         text(
             "iso3",
-            N_("ISO 3166-1 alpha-3 code; EUU is the EU as a whole, XNT is NATO, XKX is Kosovo"),
+            N_("ISO 3166-1 alpha-3 code; EUU is the EU as a whole, XNT is NATO, XCS is the CSTO, XKX is Kosovo"),
             required=True,
             pattern=ISO3,
         ),
